@@ -1,0 +1,19 @@
+import { clientSettings, createSecretsManagerClient } from '../../src/aws/client.js'
+import { Inputs } from '../../src/inputs/reader.js'
+import type { ModeContext } from '../../src/modes/types.js'
+
+/** Inputs as the runner would give them: anything not named is empty. */
+export function inputsFrom(values: Record<string, string>): Inputs {
+  return new Inputs(name => values[name] ?? '')
+}
+
+/** The context main.ts gives a handler, with the real client factory, against an endpoint. */
+export function contextFor(endpoint: string, env: NodeJS.ProcessEnv = {}): ModeContext {
+  const settings = clientSettings({ region: 'us-east-1', endpoint, maxAttempts: 3 }, [], {
+    AWS_ACCESS_KEY_ID: 'testing',
+    AWS_SECRET_ACCESS_KEY: 'testing',
+    ...env
+  })
+  settings.credentials = async () => ({ accessKeyId: 'testing', secretAccessKey: 'testing' })
+  return { client: createSecretsManagerClient(settings), settings, env }
+}

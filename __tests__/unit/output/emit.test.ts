@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import { emit } from '../../../src/output/emit.js'
+import type { Emission } from '../../../src/output/emission.js'
+
+/** The runner's per-step files, and what the process printed. */
+let dir: string
+let stdout: string[]
+const files = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const
+const saved = { ...process.env }
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emit-'))
+  for (const name of files) {
+    process.env[name] = path.join(dir, name)
+    fs.writeFileSync(process.env[name] as string, '')
+  }
+  stdout = []
+  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    stdout.push(String(chunk))
+    return true
+  })
+})
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  process.env = { ...saved }
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const read = (name: (typeof files)[number]): string => fs.readFileSync(path.join(dir, name), 'utf8')
+const all = { env: true, outputs: true, outputDir: undefined }
+
+describe('emit', () => {
+  it('registers every value as a mask before any of it is written', async () => {
+    const emission: Emission = {
+      secrets: [{ name: 'DB_PASSWORD', value: 'pw-1\npw-2', source: 'db' }]
+    }
+    await emit(emission, all, {})
+    const firstMask = stdout.findIndex(line => line.startsWith('::add-mask::'))
+    expect(stdout.slice(firstMask).join('')).toContain('::add-mask::pw-1')
+    expect(stdout.join('')).toContain('::add-mask::pw-2')
+    expect(read('GITHUB_ENV')).toContain('DB_PASSWORD<<')
+    expect(read('GITHUB_OUTPUT')).toContain('DB_PASSWORD<<')
+  })
+
+  it('refuses dangerous, duplicate and already-set names, exporting nothing', async () => {
+    const emission: Emission = {
+      secrets: [
+        { name: 'BASH_ENV', value: 'evil-1', source: 'a' },
+        { name: 'SAME', value: 'v-1', source: 'b' },
+        { name: 'SAME', value: 'v-2', source: 'c' },
+        { name: 'TAKEN', value: 'v-3', source: 'd' }
+      ]
+    }
+    const run = emit(emission, all, { TAKEN: 'x' })
+    await expect(run).rejects.toThrow(/BASH_ENV.*secret 'a'/)
+    await expect(emit(emission, all, { TAKEN: 'x' })).rejects.toThrow(/SAME.*twice/)
+    await expect(emit(emission, all, { TAKEN: 'x' })).rejects.toThrow(/TAKEN.*already set/)
+    await expect(emit(emission, all, {})).rejects.not.toThrow(/evil-1|v-1|v-2|v-3/)
+    expect(read('GITHUB_ENV')).toBe('')
+    expect(read('GITHUB_OUTPUT')).toBe('')
+  })
+
+  it('writes binary values byte for byte to 0600 files and as base64 elsewhere', async () => {
+    const outputDir = path.join(dir, 'out')
+    const bytes = new Uint8Array([0, 1, 254, 255])
+    await emit(
+      { secrets: [{ name: 'BIN', value: bytes, source: 'bin', file: 'BIN' }] },
+      { env: true, outputs: false, outputDir },
+      {}
+    )
+    const file = path.join(outputDir, 'BIN')
+    expect(new Uint8Array(fs.readFileSync(file))).toEqual(bytes)
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+    expect(read('GITHUB_ENV')).toContain('AAH+/w==')
+    expect(read('GITHUB_OUTPUT')).toBe('')
+    expect(read('GITHUB_STATE')).toContain(file)
+  })
+
+  it('sends output-only targets to outputs even when export-outputs is false', async () => {
+    await emit(
+      { secrets: [{ name: 'pending-value', value: 'new-pw', source: 's', channels: ['output'] }] },
+      { env: true, outputs: false },
+      {}
+    )
+    expect(read('GITHUB_OUTPUT')).toContain('pending-value<<')
+    expect(read('GITHUB_ENV')).toBe('')
+  })
+
+  it('writes a summary of names and scrubs any registered value from it', async () => {
+    await emit(
+      {
+        secrets: [{ name: 'TOKEN', value: 'tok-secret-1', source: 'api' }],
+        summary: { heading: 'Fetched', header: ['Secret'], rows: [['api tok-secret-1']] }
+      },
+      all,
+      {}
+    )
+    const summary = read('GITHUB_STEP_SUMMARY')
+    expect(summary).toContain('api ***')
+    expect(summary).not.toContain('tok-secret-1')
+  })
+})

@@ -1,0 +1,46 @@
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import { HttpProxyAgent } from 'http-proxy-agent'
+import { HttpsProxyAgent } from 'https-proxy-agent'
+import * as https from 'node:https'
+import * as http from 'node:http'
+
+export interface HttpSettings {
+  proxy?: string
+  requestTimeoutMs: number
+}
+
+/** True when NO_PROXY lists the host (exact, domain suffix, or *). */
+export function bypassesProxy(host: string, noProxy: string | undefined): boolean {
+  if (!noProxy) return false
+  return noProxy
+    .split(',')
+    .map(entry => entry.trim().toLowerCase().replace(/:\d+$/, ''))
+    .filter(entry => entry !== '')
+    .some(entry => {
+      if (entry === '*') return true
+      const domain = entry.replace(/^\*?\./, '')
+      return host === domain || host.endsWith(`.${domain}`)
+    })
+}
+
+export function proxyFor(
+  endpointHost: string,
+  input: string | undefined,
+  env: NodeJS.ProcessEnv
+): string | undefined {
+  const proxy = input || env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy
+  if (!proxy) return undefined
+  return bypassesProxy(endpointHost.toLowerCase(), env.NO_PROXY ?? env.no_proxy) ? undefined : proxy
+}
+
+export function httpHandler(settings: HttpSettings): NodeHttpHandler {
+  // Keep-alive agents with enough sockets for the parallel batches.
+  const agentOptions = { keepAlive: true, maxSockets: 50 }
+  const proxy = settings.proxy
+  return new NodeHttpHandler({
+    httpAgent: proxy ? new HttpProxyAgent(proxy, agentOptions) : new http.Agent(agentOptions),
+    httpsAgent: proxy ? new HttpsProxyAgent(proxy, agentOptions) : new https.Agent(agentOptions),
+    connectionTimeout: 5000,
+    requestTimeout: settings.requestTimeoutMs
+  })
+}

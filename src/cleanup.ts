@@ -1,0 +1,55 @@
+import * as core from '@actions/core'
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import * as fs from 'node:fs'
+import { clientSettings, createSecretsManagerClient } from './aws/client.js'
+import { resolveCredentials } from './aws/credentials.js'
+import { parseAwsConfig } from './inputs/common.js'
+import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
+import { STATE_MODE, STATE_REGION, failureMessage } from './main.js'
+import { handlers } from './modes/index.js'
+import { STATE_ENV, STATE_FILES } from './output/emit.js'
+
+/**
+ * The post step: runs at the end of the job, also when it failed. Removes the files the main
+ * step wrote, blanks the env vars it exported, then runs the mode's own post hook.
+ */
+export async function runPost(read: ReadInput = readActionInput, env = process.env): Promise<void> {
+  try {
+    removeFiles(stateList(STATE_FILES))
+    blankEnv(stateList(STATE_ENV))
+    const hook = handlers[core.getState(STATE_MODE)]?.post
+    if (hook) {
+      await hook({ client: () => postClient(read, env), state: name => core.getState(name), env })
+    }
+  } catch (error) {
+    // A failed clean-up must be seen, but must not fail a job whose work is done.
+    core.warning(`Post step: ${failureMessage(error)}`)
+  }
+}
+
+function stateList(name: string): string[] {
+  const text = core.getState(name)
+  if (!text) return []
+  const parsed: unknown = JSON.parse(text)
+  return Array.isArray(parsed) ? parsed.map(String) : []
+}
+
+function removeFiles(files: string[]): void {
+  for (const file of files) fs.rmSync(file, { force: true })
+  if (files.length > 0) core.info(`Removed ${files.length} secret file(s)`)
+}
+
+/** Env vars cannot be unset through GITHUB_ENV; an empty value is the closest. */
+function blankEnv(names: string[]): void {
+  for (const name of names) core.exportVariable(name, '')
+  if (names.length > 0) core.info(`Blanked ${names.length} exported env var(s)`)
+}
+
+async function postClient(read: ReadInput, env: NodeJS.ProcessEnv): Promise<SecretsManagerClient> {
+  const aws = parseAwsConfig(new Inputs(read))
+  // The main step resolved the region, possibly from a secret ARN the post step cannot see.
+  const region = aws.region ?? (core.getState(STATE_REGION) || undefined)
+  const settings = clientSettings({ ...aws, region }, [], env)
+  settings.credentials = await resolveCredentials(aws.role, settings, env)
+  return createSecretsManagerClient(settings)
+}

@@ -1,0 +1,110 @@
+import { InputError } from '../errors.js'
+import { Inputs } from './reader.js'
+
+export const MODES = [
+  'fetch',
+  'lookup-jsonpath',
+  'put',
+  'push-generated',
+  'rotate',
+  'check-changed'
+] as const
+export type Mode = (typeof MODES)[number]
+
+export interface RoleConfig {
+  arn: string
+  audience: string
+  sessionName?: string
+  durationSeconds: number
+  externalId?: string
+  chaining: boolean
+}
+
+export interface AwsConfig {
+  /** From the aws-region input; the ARN of a secret and the environment come later. */
+  region?: string
+  endpoint?: string
+  maxAttempts: number
+  proxy?: string
+  role?: RoleConfig
+}
+
+export interface EmitConfig {
+  env: boolean
+  outputs: boolean
+  outputDir?: string
+}
+
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
+
+export function parseMode(inputs: Inputs, known: readonly string[]): Mode {
+  const mode = inputs.string('mode') || 'fetch'
+  if (!known.includes(mode)) {
+    throw new InputError('mode', `unknown mode '${mode}'; valid modes: ${known.join(', ')}`)
+  }
+  return mode as Mode
+}
+
+export function parseAwsConfig(inputs: Inputs): AwsConfig {
+  const region = inputs.optional('aws-region')
+  if (region !== undefined && !REGION.test(region)) {
+    throw new InputError('aws-region', `'${region}' is not a region name such as us-east-1`)
+  }
+  return {
+    region,
+    endpoint: parseUrl(inputs, 'endpoint-url'),
+    maxAttempts: inputs.int('max-attempts', { min: 1, max: 20 }, 5),
+    proxy: parseUrl(inputs, 'http-proxy'),
+    role: parseRole(inputs)
+  }
+}
+
+export function parseEmitConfig(
+  inputs: Inputs,
+  defaults: { env: boolean; outputs: boolean }
+): EmitConfig {
+  return {
+    env: inputs.bool('export-env', defaults.env),
+    outputs: inputs.bool('export-outputs', defaults.outputs),
+    outputDir: inputs.optional('output-dir')
+  }
+}
+
+function parseUrl(inputs: Inputs, name: string): string | undefined {
+  const text = inputs.optional(name)
+  if (text === undefined) return undefined
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new InputError(name, `'${text}' is not a URL`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError(name, `must be an http:// or https:// URL, got '${url.protocol}'`)
+  }
+  return text
+}
+
+function parseRole(inputs: Inputs): RoleConfig | undefined {
+  const arn = inputs.optional('role-to-assume')
+  if (arn === undefined) return undefined
+  if (!ROLE_ARN.test(arn)) {
+    throw new InputError(
+      'role-to-assume',
+      `'${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`
+    )
+  }
+  const sessionName = inputs.optional('role-session-name')
+  if (sessionName !== undefined && !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+    throw new InputError('role-session-name', 'must be 2 to 64 characters of [A-Za-z0-9_+=,.@-]')
+  }
+  return {
+    arn,
+    audience: inputs.string('audience') || 'sts.amazonaws.com',
+    sessionName,
+    durationSeconds: inputs.int('role-duration-seconds', { min: 900, max: 43200 }, 900),
+    externalId: inputs.optional('role-external-id'),
+    chaining: inputs.bool('role-chaining', false)
+  }
+}

@@ -1,0 +1,48 @@
+import * as core from '@actions/core'
+import { clientSettings, createSecretsManagerClient } from './aws/client.js'
+import { resolveCredentials } from './aws/credentials.js'
+import { ActionError, InputError } from './errors.js'
+import { parseAwsConfig, parseEmitConfig, parseMode } from './inputs/common.js'
+import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
+import { handlers } from './modes/index.js'
+import { emit } from './output/emit.js'
+import { masker } from './output/mask.js'
+
+export const STATE_MODE = 'sma-mode'
+export const STATE_REGION = 'sma-region'
+
+/** The action's main step: parse every input, run the mode's handler, emit what it returns. */
+export async function run(read: ReadInput = readActionInput, env = process.env): Promise<void> {
+  try {
+    const inputs = new Inputs(read)
+    const mode = parseMode(inputs, Object.keys(handlers))
+    const handler = handlers[mode]
+    const aws = parseAwsConfig(inputs)
+    const emitConfig = parseEmitConfig(inputs, handler.exportDefaults)
+    const config = handler.parse(inputs)
+    core.debug(`mode ${mode}: inputs are valid`)
+
+    const settings = clientSettings(aws, handler.secretArns(config), env)
+    settings.credentials = await resolveCredentials(aws.role, settings, env)
+    core.debug(`region ${settings.region}, endpoint ${settings.endpoint ?? 'default'}`)
+    const client = createSecretsManagerClient(settings)
+
+    core.saveState(STATE_MODE, mode)
+    core.saveState(STATE_REGION, settings.region)
+    const emission = await handler.run(config, { client, settings, env })
+    await emit(emission, emitConfig, env)
+  } catch (error) {
+    core.setFailed(failureMessage(error))
+  }
+}
+
+/** One line a user can act on: no stack trace, and scrubbed of anything masked. */
+export function failureMessage(error: unknown): string {
+  const known = error instanceof InputError || error instanceof ActionError
+  const err = error as { name?: string; message?: string }
+  const message = known
+    ? String(err.message)
+    : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`
+  core.debug(`failure: ${err?.name ?? typeof error}`)
+  return masker.redact(message).replace(/\s*\r?\n\s*/g, ' ')
+}

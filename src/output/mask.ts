@@ -1,0 +1,90 @@
+import * as core from '@actions/core'
+
+export type SecretData = string | Uint8Array
+
+/**
+ * Every form a value can show up in a log: the whole value, each line (the runner masks line by
+ * line), each JSON leaf, and the JSON-escaped form of each (a value inside logged JSON).
+ */
+export function maskForms(value: SecretData): string[] {
+  const forms = new Set<string>()
+  const add = (text: string): void => {
+    if (text.trim() === '') return
+    forms.add(text)
+    const escaped = JSON.stringify(text).slice(1, -1)
+    if (escaped !== text) forms.add(escaped)
+  }
+  const addText = (text: string): void => {
+    add(text)
+    for (const line of text.split(/\r?\n|\r/)) add(line)
+    for (const leaf of jsonLeaves(text)) addText(leaf)
+  }
+  if (typeof value === 'string') {
+    addText(value)
+  } else {
+    add(Buffer.from(value).toString('base64'))
+    const text = decodeUtf8(value)
+    if (text !== undefined) addText(text)
+  }
+  return [...forms]
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+/** String forms of every leaf of a JSON object or array; [] for anything else. */
+export function jsonLeaves(text: string): string[] {
+  const trimmed = text.trim()
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return []
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(trimmed)
+  } catch {
+    return []
+  }
+  const leaves: string[] = []
+  const walk = (node: unknown): void => {
+    if (node !== null && typeof node === 'object') {
+      Object.values(node).forEach(walk)
+    } else if (node !== null) {
+      leaves.push(String(node))
+    }
+  }
+  walk(parsed)
+  return leaves
+}
+
+/** Registers secrets with the runner once each, and scrubs them from text we produce. */
+export class Masker {
+  private readonly registered = new Set<string>()
+
+  constructor(private readonly setSecret: (value: string) => void = core.setSecret) {}
+
+  add(value: SecretData): void {
+    for (const form of maskForms(value)) {
+      if (this.registered.has(form)) continue
+      this.registered.add(form)
+      this.setSecret(form)
+    }
+  }
+
+  /**
+   * Replaces registered forms with ***, longest first: a backstop for messages and the summary,
+   * which are built from names and ids only. Forms under 4 characters ("1", "true") are left to
+   * the runner's log masking; scrubbing them here would garble every number in a message.
+   */
+  redact(text: string): string {
+    const forms = [...this.registered]
+      .filter(form => form.length >= 4)
+      .sort((a, b) => b.length - a.length)
+    return forms.reduce((out, form) => out.split(form).join('***'), text)
+  }
+}
+
+/** The masker of this process: values are registered the moment they arrive. */
+export const masker = new Masker()

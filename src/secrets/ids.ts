@@ -1,0 +1,154 @@
+/**
+ * The secret-ids input, parsed as aws-actions/aws-secretsmanager-get-secrets parses it
+ * (src/utils.ts extractAliasAndSecretIdFromInput, buildSecretsList; src/index.ts run).
+ */
+import { InputError } from '../errors.js'
+import { toEnvName, type NameTransformation } from '../output/env-names.js'
+
+export interface SecretRequest {
+  /** A secret name, an ARN, or for 'prefix' the prefix without its '*'. */
+  id: string
+  /** undefined: no alias given; '': blank alias (bare JSON keys). Never '' on a prefix. */
+  alias?: string
+  kind: 'name' | 'arn' | 'prefix'
+}
+
+// The official prefix filter: 3+ characters of a secret name's alphabet, then a single '*'.
+const PREFIX = /^([A-Za-z0-9/_+=.@-]{3,})\*$/
+// A well-formed secret ARN in any partition, complete or partial (without the random suffix).
+const SECRET_ARN =
+  /^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:([A-Za-z0-9/_+=.@-]+)$/
+const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/**
+ * One request per non-blank line, in order, exact repeats dropped. A line is `id` or
+ * `ALIAS,id`. Pass the name transformation to hold aliases to the official case rule
+ * (an uppercase alias under 'uppercase'); without it any valid env var name is accepted.
+ */
+export function parseSecretIds(
+  text: string,
+  inputName = 'secret-ids',
+  transformation?: NameTransformation
+): SecretRequest[] {
+  const requests: SecretRequest[] = []
+  for (const line of text.split('\n')) {
+    // Secret names and ARNs cannot contain '#' or whitespace, so a comment is unambiguous.
+    const content = line.replace(/(^|\s)#.*$/, '').trim()
+    if (content === '') continue
+    const request = parseLine(content, inputName, transformation)
+    if (!requests.some(seen => sameRequest(seen, request))) requests.push(request)
+  }
+  return requests
+}
+
+function parseLine(
+  line: string,
+  inputName: string,
+  transformation: NameTransformation | undefined
+): SecretRequest {
+  const parts = line.split(',').map(part => part.trim())
+  if (parts.length > 2) {
+    throw new InputError(inputName, `'${line}' has more than one comma: write ALIAS,secret-id`)
+  }
+  const id = parts[parts.length - 1]
+  const alias = parts.length === 2 ? parts[0] : undefined
+  if (id === '') throw new InputError(inputName, `'${line}' has no secret id after the comma`)
+  if (alias) checkAlias(alias, inputName, transformation)
+  const { kind, id: target } = classify(id, inputName)
+  // The official action drops a blank alias on a prefix (utils.ts:44 tests it for truthiness).
+  const kept = kind === 'prefix' && alias === '' ? undefined : alias
+  return kept === undefined ? { id: target, kind } : { id: target, alias: kept, kind }
+}
+
+function classify(id: string, inputName: string): Pick<SecretRequest, 'id' | 'kind'> {
+  if (id.includes('*')) {
+    const prefix = PREFIX.exec(id)?.[1]
+    if (prefix === undefined) {
+      throw new InputError(
+        inputName,
+        `'${id}' is not a valid prefix search: give at least 3 characters ` +
+          '(letters, digits or /_+=.@-) followed by a single trailing *'
+      )
+    }
+    return { id: prefix, kind: 'prefix' }
+  }
+  if (/^arn:/i.test(id)) {
+    if (!SECRET_ARN.test(id)) {
+      throw new InputError(
+        inputName,
+        `'${id}' is not a Secrets Manager secret ARN ` +
+          '(arn:<partition>:secretsmanager:<region>:<12-digit account>:secret:<name>)'
+      )
+    }
+    return { id, kind: 'arn' }
+  }
+  if (/\s/.test(id) || [...id].some(char => char < ' ' || char === '\u007f')) {
+    throw new InputError(inputName, `secret id '${id}' contains whitespace or a control character`)
+  }
+  return { id, kind: 'name' }
+}
+
+// Official rule (utils.ts:233-235): the alias must already be what the name derivation makes of it.
+function checkAlias(
+  alias: string,
+  inputName: string,
+  transformation: NameTransformation | undefined
+): void {
+  const valid =
+    ALIAS.test(alias) &&
+    (transformation === undefined || toEnvName(alias, transformation) === alias)
+  if (valid) return
+  const letters =
+    transformation === 'uppercase' || transformation === 'lowercase'
+      ? `${transformation} letters`
+      : 'letters'
+  throw new InputError(
+    inputName,
+    `alias '${alias}' is not a valid env var name: use ${letters}, digits and _, ` +
+      'not starting with a digit'
+  )
+}
+
+function sameRequest(a: SecretRequest, b: SecretRequest): boolean {
+  return a.id === b.id && a.kind === b.kind && a.alias === b.alias
+}
+
+/**
+ * The secret name in an ARN, without the '-' and 6 random characters AWS appends. A partial ARN
+ * whose name itself ends in '-' and 6 letters or digits is ambiguous: prefer GetSecretValue's
+ * Name, which is what the official action uses.
+ */
+export function secretNameFromArn(arn: string): string {
+  const name = SECRET_ARN.exec(arn)?.[4]
+  if (name === undefined) throw new Error(`'${arn}' is not a Secrets Manager secret ARN`)
+  return name.replace(/-[A-Za-z0-9]{6}$/, '')
+}
+
+export function regionFromArn(arn: string): string | undefined {
+  return SECRET_ARN.exec(arn)?.[2]
+}
+
+/**
+ * The env var name the official action gives this request's secret when exported whole (or
+ * the prefix of its JSON keys): the alias when given, else derived from the secret's name.
+ * A blank alias names a whole value after the secret (official index.ts:45-51); pass
+ * `jsonFlattened` when the value is flattened as a JSON object to get '' (bare keys) instead.
+ * `secretName` is the Name GetSecretValue (or ListSecrets, for a prefix match) returned.
+ */
+export function envPrefixFor(
+  request: SecretRequest,
+  secretName: string,
+  transformation: NameTransformation,
+  jsonFlattened = false
+): string {
+  if (request.alias) return toEnvName(request.alias, transformation)
+  if (request.alias === '' && jsonFlattened) return ''
+  return toEnvName(officialSourceName(request, secretName), transformation)
+}
+
+// Official index.ts:50: an ARN is named by GetSecretValue's Name, any other id as typed. The
+// official action only knows 'aws' partition ARNs and names an aws-cn or aws-us-gov ARN after
+// the whole ARN; we name every partition's ARN by the secret's Name.
+function officialSourceName(request: SecretRequest, secretName: string): string {
+  return request.kind === 'name' ? request.id : secretName
+}
