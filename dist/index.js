@@ -59448,6 +59448,7 @@ function jsonLeaves(text) {
 class Masker {
     setSecret;
     registered = new Set();
+    pattern;
     constructor(setSecret = core_setSecret) {
         this.setSecret = setSecret;
     }
@@ -59456,19 +59457,26 @@ class Masker {
             if (this.registered.has(form))
                 continue;
             this.registered.add(form);
+            this.pattern = undefined;
             this.setSecret(form);
         }
     }
     /**
-     * Replaces registered forms with ***, longest first: a backstop for messages and the summary,
-     * which are built from names and ids only. Forms under 4 characters ("1", "true") are left to
-     * the runner's log masking; scrubbing them here would garble every number in a message.
+     * Replaces registered forms with ***: a backstop for messages and the summary, which are built
+     * from names and ids only. Forms under 4 characters ("1", "true") are left to the runner's log
+     * masking; scrubbing them here would garble every number in a message.
      */
     redact(text) {
+        this.pattern ??= this.compile();
+        return this.pattern ? text.replace(this.pattern, '***') : text;
+    }
+    /** One alternation, longest first, so a value is replaced whole before any part of it. */
+    compile() {
         const forms = [...this.registered]
             .filter(form => form.length >= 4)
-            .sort((a, b) => b.length - a.length);
-        return forms.reduce((out, form) => out.split(form).join('***'), text);
+            .sort((a, b) => b.length - a.length)
+            .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        return forms.length > 0 ? new RegExp(forms.join('|'), 'g') : undefined;
     }
 }
 /** The masker of this process: values are registered the moment they arrive. */

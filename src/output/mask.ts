@@ -62,6 +62,7 @@ export function jsonLeaves(text: string): string[] {
 /** Registers secrets with the runner once each, and scrubs them from text we produce. */
 export class Masker {
   private readonly registered = new Set<string>()
+  private pattern: RegExp | undefined
 
   constructor(private readonly setSecret: (value: string) => void = core.setSecret) {}
 
@@ -69,20 +70,28 @@ export class Masker {
     for (const form of maskForms(value)) {
       if (this.registered.has(form)) continue
       this.registered.add(form)
+      this.pattern = undefined
       this.setSecret(form)
     }
   }
 
   /**
-   * Replaces registered forms with ***, longest first: a backstop for messages and the summary,
-   * which are built from names and ids only. Forms under 4 characters ("1", "true") are left to
-   * the runner's log masking; scrubbing them here would garble every number in a message.
+   * Replaces registered forms with ***: a backstop for messages and the summary, which are built
+   * from names and ids only. Forms under 4 characters ("1", "true") are left to the runner's log
+   * masking; scrubbing them here would garble every number in a message.
    */
   redact(text: string): string {
+    this.pattern ??= this.compile()
+    return this.pattern ? text.replace(this.pattern, '***') : text
+  }
+
+  /** One alternation, longest first, so a value is replaced whole before any part of it. */
+  private compile(): RegExp | undefined {
     const forms = [...this.registered]
       .filter(form => form.length >= 4)
       .sort((a, b) => b.length - a.length)
-    return forms.reduce((out, form) => out.split(form).join('***'), text)
+      .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    return forms.length > 0 ? new RegExp(forms.join('|'), 'g') : undefined
   }
 }
 

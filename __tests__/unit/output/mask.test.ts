@@ -50,6 +50,12 @@ describe('Masker', () => {
     expect(masker.redact('error near s3cret-value!')).toBe('error near ***!')
   })
 
+  it('redacts values with regular-expression characters literally', () => {
+    const masker = new Masker(() => undefined)
+    masker.add('a.b*c(d)[e]$')
+    expect(masker.redact('x a.b*c(d)[e]$ y aXbbc')).toBe('x *** y aXbbc')
+  })
+
   it('leaves very short forms to the runner instead of garbling messages', () => {
     const masker = new Masker(() => undefined)
     masker.add('{"port":5432,"on":true,"password":"hunter22"}')
