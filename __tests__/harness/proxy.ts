@@ -18,6 +18,8 @@ export interface FaultRequest {
   /** count of all requests, this one included */
   total: number
   body: string
+  /** The request's headers (Authorization names the access key that signed it). */
+  headers: http.IncomingHttpHeaders
 }
 
 export type FaultFn = (req: FaultRequest) => Fault | undefined
@@ -58,7 +60,7 @@ export async function startProxy(opts: ProxyOptions): Promise<TestProxy> {
     total++
     const n = (counts[inc.operation] = (counts[inc.operation] ?? 0) + 1)
     const body = inc.body.toString('utf8')
-    const f = fault?.({ operation: inc.operation, n, total, body })
+    const f = fault?.({ operation: inc.operation, n, total, body, headers: inc.req.headers })
     if (f?.kind === 'throttle' || f?.kind === 'internal' || f?.kind === 'denied') {
       return sendFault(inc, f.kind)
     }

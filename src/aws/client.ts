@@ -11,6 +11,8 @@ export interface ClientSettings {
   proxy?: string
   requestTimeoutMs: number
   credentials?: AwsCredentialIdentityProvider
+  /** The endpoint-url and http-proxy inputs as given: clients of other services resolve theirs. */
+  given?: Pick<AwsConfig, 'endpoint' | 'proxy'>
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
@@ -30,7 +32,8 @@ export function clientSettings(
     endpoint,
     maxAttempts: config.maxAttempts,
     proxy: proxyFor(host, config.proxy, env),
-    requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS
+    requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS,
+    given: { endpoint: config.endpoint, proxy: config.proxy }
   }
 }
 

@@ -19,7 +19,14 @@ export function awsFailure(error: unknown): AwsFailure {
   }
 }
 
-const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN']
+export const NETWORK_CODES = [
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN'
+]
 
 export function isNotFound(error: unknown): boolean {
   const { name, status } = awsFailure(error)

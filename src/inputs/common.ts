@@ -88,7 +88,13 @@ function parseUrl(inputs: Inputs, name: string): string | undefined {
 
 function parseRole(inputs: Inputs): RoleConfig | undefined {
   const arn = inputs.optional('role-to-assume')
-  if (arn === undefined) return undefined
+  if (arn === undefined) {
+    const orphan = ['role-chaining', 'role-external-id', 'role-session-name'].find(
+      name => inputs.string(name) !== '' && inputs.string(name) !== 'false'
+    )
+    if (orphan) throw new InputError('role-to-assume', `is required when ${orphan} is set`)
+    return undefined
+  }
   if (!ROLE_ARN.test(arn)) {
     throw new InputError(
       'role-to-assume',
@@ -99,12 +105,23 @@ function parseRole(inputs: Inputs): RoleConfig | undefined {
   if (sessionName !== undefined && !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
     throw new InputError('role-session-name', 'must be 2 to 64 characters of [A-Za-z0-9_+=,.@-]')
   }
+  const chaining = inputs.bool('role-chaining', false)
+  const externalId = inputs.optional('role-external-id')
+  if (externalId !== undefined && !chaining) {
+    throw new InputError(
+      'role-external-id',
+      'applies only with role-chaining: true (AssumeRoleWithWebIdentity takes no external id)'
+    )
+  }
+  if (externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
+    throw new InputError('role-external-id', 'must be 2 to 1224 characters of [A-Za-z0-9_+=,.@:/-]')
+  }
   return {
     arn,
     audience: inputs.string('audience') || 'sts.amazonaws.com',
     sessionName,
     durationSeconds: inputs.int('role-duration-seconds', { min: 900, max: 43200 }, 900),
-    externalId: inputs.optional('role-external-id'),
-    chaining: inputs.bool('role-chaining', false)
+    externalId,
+    chaining
   }
 }

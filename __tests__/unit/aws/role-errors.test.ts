@@ -1,0 +1,45 @@
+import { describe, expect, it } from '@jest/globals'
+import { describeAssumeError } from '../../../src/aws/role-errors.js'
+import type { RoleConfig } from '../../../src/inputs/common.js'
+
+const role: RoleConfig = {
+  arn: 'arn:aws:iam::222222222222:role/ci',
+  audience: 'sts.amazonaws.com',
+  durationSeconds: 7200,
+  chaining: false
+}
+const env = { GITHUB_REPOSITORY: 'o/r', GITHUB_REF: 'refs/heads/dev' }
+const sdkError = (name: string, message = 'm', status = 400) =>
+  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } })
+
+describe('describeAssumeError', () => {
+  it('turns AccessDenied into the trust policy to check, guessing sub without a token', () => {
+    const message = describeAssumeError(sdkError('AccessDenied', 'Not authorized', 403), {
+      role,
+      env
+    })
+    expect(message).toContain('Could not assume role arn:aws:iam::222222222222:role/ci')
+    expect(message).toContain("e.g. 'repo:o/r:ref:refs/heads/dev'")
+    expect(message).toContain('arn:aws:iam::222222222222:oidc-provider/')
+  })
+
+  it('explains a rejected token by the missing OIDC provider', () => {
+    const message = describeAssumeError(sdkError('InvalidIdentityTokenException'), { role, env })
+    expect(message).toMatch(/Account 222222222222 needs the IAM OIDC identity provider/)
+  })
+
+  it('explains a too long session', () => {
+    const error = sdkError(
+      'ValidationError',
+      'The requested DurationSeconds exceeds the MaxSessionDuration set for this role.'
+    )
+    expect(describeAssumeError(error, { role, env })).toMatch(/role-duration-seconds \(7200\)/)
+  })
+
+  it('keeps the AWS name, status and message for anything else', () => {
+    const error = sdkError('RegionDisabledException', 'STS is not activated in this region')
+    expect(describeAssumeError(error, { role, env })).toMatch(
+      /RegionDisabledException, HTTP 400: STS is not activated/
+    )
+  })
+})
