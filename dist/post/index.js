@@ -1414,6 +1414,1414 @@ exports.hM = paginateListSecrets;
 
 /***/ }),
 
+/***/ 1695:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+const { awsEndpointFunctions, emitWarningIfUnsupportedVersion: emitWarningIfUnsupportedVersion$1, createDefaultUserAgentProvider, getDefaultSocketTimeout, NODE_APP_ID_CONFIG_OPTIONS, getAwsRegionExtensionConfiguration, resolveAwsRegionExtensionConfiguration, resolveUserAgentConfig, resolveHostHeaderConfig, getUserAgentPlugin, getHostHeaderPlugin, getLoggerPlugin, getRecursionDetectionPlugin, setCredentialFeature, stsRegionDefaultResolver } = __nccwpck_require__(5152);
+const { NoAuthSigner, getHttpAuthSchemeEndpointRuleSetPlugin, DefaultIdentityProviderConfig, getHttpSigningPlugin } = __nccwpck_require__(402);
+const { normalizeProvider, getSmithyContext, ServiceException, NoOpLogger, emitWarningIfUnsupportedVersion, loadConfigsForDefaultMode, getDefaultExtensionConfiguration, resolveDefaultRuntimeConfig, Client, makeBuilder, createAggregatedClient } = __nccwpck_require__(2658);
+const { Command: $Command } = __nccwpck_require__(2658);
+__webpack_unused_export__ = $Command;
+__webpack_unused_export__ = Client;
+const { resolveDefaultsModeConfig, loadConfig, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_REGION_CONFIG_OPTIONS, NODE_REGION_CONFIG_FILE_OPTIONS, resolveRegionConfig } = __nccwpck_require__(7291);
+const { BinaryDecisionDiagram, EndpointCache, decideEndpoint, customEndpointFunctions, resolveParams, resolveEndpointConfig, getEndpointPlugin } = __nccwpck_require__(2085);
+const { parseUrl, getHttpHandlerExtensionConfiguration, resolveHttpHandlerRuntimeConfig, getContentLengthPlugin } = __nccwpck_require__(3422);
+const { DEFAULT_RETRY_MODE, NODE_RETRY_MODE_CONFIG_OPTIONS, NODE_MAX_ATTEMPT_CONFIG_OPTIONS, resolveRetryConfig, getRetryPlugin } = __nccwpck_require__(3609);
+const { TypeRegistry, getSchemaSerdePlugin } = __nccwpck_require__(6890);
+const { resolveAwsSdkSigV4Config, resolveAwsSdkSigV4AConfig, AwsSdkSigV4Signer, AwsSdkSigV4ASigner, NODE_SIGV4A_CONFIG_OPTIONS, NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } = __nccwpck_require__(7523);
+const { SignatureV4MultiRegion } = __nccwpck_require__(5785);
+const { defaultProvider } = __nccwpck_require__(5861);
+const { toUtf8, fromUtf8, toBase64, fromBase64, calculateBodyLength } = __nccwpck_require__(2430);
+const { streamCollector, NodeHttpHandler } = __nccwpck_require__(1279);
+const { AwsQueryProtocol } = __nccwpck_require__(7288);
+const { Sha256 } = __nccwpck_require__(9542);
+
+const q = "ref";
+const a = -1, b = true, c = "isSet", d = "PartitionResult", e = "booleanEquals", f = "stringEquals", g = "getAttr", h = "us-east-1", i = "sigv4", j = "sts", k = "https://sts.{Region}.{PartitionResult#dnsSuffix}", l = { [q]: "Endpoint" }, m = { [q]: "Region" }, n = { [q]: d }, o = {}, p = [m];
+const _data = {
+    conditions: [
+        [c, [l]],
+        [c, p],
+        ["aws.partition", p, d],
+        [e, [{ [q]: "UseFIPS" }, b]],
+        [e, [{ [q]: "UseDualStack" }, b]],
+        [f, [m, "aws-global"]],
+        [e, [{ [q]: "UseGlobalEndpoint" }, b]],
+        [f, [m, "eu-central-1"]],
+        [e, [{ fn: g, argv: [n, "supportsDualStack"] }, b]],
+        [e, [{ fn: g, argv: [n, "supportsFIPS"] }, b]],
+        [f, [m, "ap-south-1"]],
+        [f, [m, "eu-north-1"]],
+        [f, [m, "eu-west-1"]],
+        [f, [m, "eu-west-2"]],
+        [f, [m, "eu-west-3"]],
+        [f, [m, "sa-east-1"]],
+        [f, [m, h]],
+        [f, [m, "us-east-2"]],
+        [f, [m, "us-west-2"]],
+        [f, [m, "us-west-1"]],
+        [f, [m, "ca-central-1"]],
+        [f, [m, "ap-southeast-1"]],
+        [f, [m, "ap-northeast-1"]],
+        [f, [m, "ap-southeast-2"]],
+        [f, [{ fn: g, argv: [n, "name"] }, "aws-us-gov"]]
+    ],
+    results: [
+        [a],
+        ["https://sts.amazonaws.com", { authSchemes: [{ name: i, signingName: j, signingRegion: h }] }],
+        [k, { authSchemes: [{ name: i, signingName: j, signingRegion: "{Region}" }] }],
+        [a, "Invalid Configuration: FIPS and custom endpoint are not supported"],
+        [a, "Invalid Configuration: Dualstack and custom endpoint are not supported"],
+        [l, o],
+        ["https://sts-fips.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
+        [a, "FIPS and DualStack are enabled, but this partition does not support one or both"],
+        ["https://sts.{Region}.amazonaws.com", o],
+        ["https://sts-fips.{Region}.{PartitionResult#dnsSuffix}", o],
+        [a, "FIPS is enabled but this partition does not support FIPS"],
+        ["https://sts.{Region}.{PartitionResult#dualStackDnsSuffix}", o],
+        [a, "DualStack is enabled but this partition does not support DualStack"],
+        [k, o],
+        [a, "Invalid Configuration: Missing Region"]
+    ]
+};
+const root = 2;
+const r = 100_000_000;
+const nodes = new Int32Array([
+    -1, 1, -1,
+    0, 30, 3,
+    1, 4, r + 14,
+    2, 5, r + 14,
+    3, 25, 6,
+    4, 24, 7,
+    5, r + 1, 8,
+    6, 9, r + 13,
+    7, r + 1, 10,
+    10, r + 1, 11,
+    11, r + 1, 12,
+    12, r + 1, 13,
+    13, r + 1, 14,
+    14, r + 1, 15,
+    15, r + 1, 16,
+    16, r + 1, 17,
+    17, r + 1, 18,
+    18, r + 1, 19,
+    19, r + 1, 20,
+    20, r + 1, 21,
+    21, r + 1, 22,
+    22, r + 1, 23,
+    23, r + 1, r + 2,
+    8, r + 11, r + 12,
+    4, 28, 26,
+    9, 27, r + 10,
+    24, r + 8, r + 9,
+    8, 29, r + 7,
+    9, r + 6, r + 7,
+    3, r + 3, 31,
+    4, r + 4, r + 5,
+]);
+const bdd = BinaryDecisionDiagram.from(nodes, root, _data.conditions, _data.results);
+
+const cache = new EndpointCache({
+    size: 50,
+    params: ["Endpoint", "Region", "UseDualStack", "UseFIPS", "UseGlobalEndpoint"],
+});
+const defaultEndpointResolver = (endpointParams, context = {}) => {
+    return cache.get(endpointParams, () => decideEndpoint(bdd, {
+        endpointParams: endpointParams,
+        logger: context.logger,
+    }));
+};
+customEndpointFunctions.aws = awsEndpointFunctions;
+
+const createEndpointRuleSetHttpAuthSchemeParametersProvider = (defaultHttpAuthSchemeParametersProvider) => async (config, context, input) => {
+    if (!input) {
+        throw new Error("Could not find `input` for `defaultEndpointRuleSetHttpAuthSchemeParametersProvider`");
+    }
+    const defaultParameters = await defaultHttpAuthSchemeParametersProvider(config, context, input);
+    const instructionsFn = getSmithyContext(context)?.commandInstance?.constructor
+        ?.getEndpointParameterInstructions;
+    if (!instructionsFn) {
+        throw new Error(`getEndpointParameterInstructions() is not defined on '${context.commandName}'`);
+    }
+    const endpointParameters = await resolveParams(input, { getEndpointParameterInstructions: instructionsFn }, config);
+    return Object.assign(defaultParameters, endpointParameters);
+};
+const _defaultSTSHttpAuthSchemeParametersProvider = async (config, context, input) => {
+    return {
+        operation: getSmithyContext(context).operation,
+        region: await normalizeProvider(config.region)() || (() => {
+            throw new Error("expected `region` to be configured for `aws.auth#sigv4`");
+        })(),
+    };
+};
+const defaultSTSHttpAuthSchemeParametersProvider = createEndpointRuleSetHttpAuthSchemeParametersProvider(_defaultSTSHttpAuthSchemeParametersProvider);
+function createAwsAuthSigv4HttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4",
+        signingProperties: {
+            name: "sts",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+function createAwsAuthSigv4aHttpAuthOption(authParameters) {
+    return {
+        schemeId: "aws.auth#sigv4a",
+        signingProperties: {
+            name: "sts",
+            region: authParameters.region,
+        },
+        propertiesExtractor: (config, context) => ({
+            signingProperties: {
+                config,
+                context,
+            },
+        }),
+    };
+}
+function createSmithyApiNoAuthHttpAuthOption(authParameters) {
+    return {
+        schemeId: "smithy.api#noAuth",
+    };
+}
+const createEndpointRuleSetHttpAuthSchemeProvider = (defaultEndpointResolver, defaultHttpAuthSchemeResolver, createHttpAuthOptionFunctions) => {
+    const endpointRuleSetHttpAuthSchemeProvider = (authParameters) => {
+        const endpoint = defaultEndpointResolver(authParameters);
+        const authSchemes = endpoint.properties?.authSchemes;
+        if (!authSchemes) {
+            return defaultHttpAuthSchemeResolver(authParameters);
+        }
+        const options = [];
+        for (const scheme of authSchemes) {
+            const { name: resolvedName, properties = {}, ...rest } = scheme;
+            const name = resolvedName.toLowerCase();
+            if (resolvedName !== name) {
+                console.warn(`HttpAuthScheme has been normalized with lowercasing: '${resolvedName}' to '${name}'`);
+            }
+            let schemeId;
+            if (name === "sigv4a") {
+                schemeId = "aws.auth#sigv4a";
+                const sigv4Present = authSchemes.find((s) => {
+                    const name = s.name.toLowerCase();
+                    return name !== "sigv4a" && name.startsWith("sigv4");
+                });
+                if (SignatureV4MultiRegion.sigv4aDependency() === "none" && sigv4Present) {
+                    continue;
+                }
+            }
+            else if (name.startsWith("sigv4")) {
+                schemeId = "aws.auth#sigv4";
+            }
+            else {
+                throw new Error(`Unknown HttpAuthScheme found in '@smithy.rules#endpointRuleSet': '${name}'`);
+            }
+            const createOption = createHttpAuthOptionFunctions[schemeId];
+            if (!createOption) {
+                throw new Error(`Could not find HttpAuthOption create function for '${schemeId}'`);
+            }
+            const option = createOption(authParameters);
+            option.schemeId = schemeId;
+            option.signingProperties = { ...(option.signingProperties || {}), ...rest, ...properties };
+            options.push(option);
+        }
+        return options;
+    };
+    return endpointRuleSetHttpAuthSchemeProvider;
+};
+const _defaultSTSHttpAuthSchemeProvider = (authParameters) => {
+    const options = [];
+    switch (authParameters.operation) {
+        case "AssumeRoleWithSAML": {
+            options.push(createSmithyApiNoAuthHttpAuthOption());
+            options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
+            break;
+        }
+        case "AssumeRoleWithWebIdentity": {
+            options.push(createSmithyApiNoAuthHttpAuthOption());
+            options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
+            break;
+        }
+        default: {
+            options.push(createAwsAuthSigv4HttpAuthOption(authParameters));
+            options.push(createAwsAuthSigv4aHttpAuthOption(authParameters));
+        }
+    }
+    return options;
+};
+const defaultSTSHttpAuthSchemeProvider = createEndpointRuleSetHttpAuthSchemeProvider(defaultEndpointResolver, _defaultSTSHttpAuthSchemeProvider, {
+    "aws.auth#sigv4": createAwsAuthSigv4HttpAuthOption,
+    "aws.auth#sigv4a": createAwsAuthSigv4aHttpAuthOption,
+    "smithy.api#noAuth": createSmithyApiNoAuthHttpAuthOption,
+});
+const resolveHttpAuthSchemeConfig = (config) => {
+    const config_0 = resolveAwsSdkSigV4Config(config);
+    const config_1 = resolveAwsSdkSigV4AConfig(config_0);
+    return Object.assign(config_1, {
+        authSchemePreference: normalizeProvider(config.authSchemePreference ?? []),
+    });
+};
+
+const resolveClientEndpointParameters = (options) => {
+    return Object.assign(options, {
+        useDualstackEndpoint: options.useDualstackEndpoint ?? false,
+        useFipsEndpoint: options.useFipsEndpoint ?? false,
+        useGlobalEndpoint: options.useGlobalEndpoint ?? false,
+        defaultSigningName: "sts",
+    });
+};
+const commonParams = {
+    UseGlobalEndpoint: { type: "builtInParams", name: "useGlobalEndpoint" },
+    UseFIPS: { type: "builtInParams", name: "useFipsEndpoint" },
+    Endpoint: { type: "builtInParams", name: "endpoint" },
+    Region: { type: "builtInParams", name: "region" },
+    UseDualStack: { type: "builtInParams", name: "useDualstackEndpoint" },
+};
+
+var version = "3.1173.0";
+var packageInfo = {
+	version: version};
+
+class STSServiceException extends ServiceException {
+    static shapeId = "smithy.ts.sdk.synthetic.com.amazonaws.sts#STSServiceException";
+    constructor(options) {
+        super(options);
+        Object.setPrototypeOf(this, STSServiceException.prototype);
+    }
+}
+
+class ExpiredTokenException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#ExpiredTokenException";
+    name = "ExpiredTokenException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ExpiredTokenException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ExpiredTokenException.prototype);
+    }
+}
+class InvalidContextAssertionException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidContextAssertionException";
+    name = "InvalidContextAssertionException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidContextAssertionException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidContextAssertionException.prototype);
+    }
+}
+class MalformedPolicyDocumentException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#MalformedPolicyDocumentException";
+    name = "MalformedPolicyDocumentException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "MalformedPolicyDocumentException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, MalformedPolicyDocumentException.prototype);
+    }
+}
+class PackedPolicyTooLargeException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#PackedPolicyTooLargeException";
+    name = "PackedPolicyTooLargeException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "PackedPolicyTooLargeException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, PackedPolicyTooLargeException.prototype);
+    }
+}
+class RegionDisabledException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#RegionDisabledException";
+    name = "RegionDisabledException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "RegionDisabledException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, RegionDisabledException.prototype);
+    }
+}
+class IDPRejectedClaimException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#IDPRejectedClaimException";
+    name = "IDPRejectedClaimException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "IDPRejectedClaimException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IDPRejectedClaimException.prototype);
+    }
+}
+class InvalidIdentityTokenException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidIdentityTokenException";
+    name = "InvalidIdentityTokenException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidIdentityTokenException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidIdentityTokenException.prototype);
+    }
+}
+class IDPCommunicationErrorException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#IDPCommunicationErrorException";
+    name = "IDPCommunicationErrorException";
+    $fault = "client";
+    $retryable = {};
+    constructor(opts) {
+        super({
+            name: "IDPCommunicationErrorException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, IDPCommunicationErrorException.prototype);
+    }
+}
+class InvalidAuthorizationMessageException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidAuthorizationMessageException";
+    name = "InvalidAuthorizationMessageException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidAuthorizationMessageException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidAuthorizationMessageException.prototype);
+    }
+}
+class ExpiredTradeInTokenException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#ExpiredTradeInTokenException";
+    name = "ExpiredTradeInTokenException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "ExpiredTradeInTokenException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, ExpiredTradeInTokenException.prototype);
+    }
+}
+class InsufficientSessionLifetimeException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InsufficientSessionLifetimeException";
+    name = "InsufficientSessionLifetimeException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InsufficientSessionLifetimeException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InsufficientSessionLifetimeException.prototype);
+    }
+}
+class InvalidSubjectCredentialsException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#InvalidSubjectCredentialsException";
+    name = "InvalidSubjectCredentialsException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "InvalidSubjectCredentialsException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, InvalidSubjectCredentialsException.prototype);
+    }
+}
+class JWTPayloadSizeExceededException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#JWTPayloadSizeExceededException";
+    name = "JWTPayloadSizeExceededException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "JWTPayloadSizeExceededException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, JWTPayloadSizeExceededException.prototype);
+    }
+}
+class OutboundWebIdentityFederationDisabledException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#OutboundWebIdentityFederationDisabledException";
+    name = "OutboundWebIdentityFederationDisabledException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "OutboundWebIdentityFederationDisabledException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, OutboundWebIdentityFederationDisabledException.prototype);
+    }
+}
+class SessionDurationEscalationException extends STSServiceException {
+    static shapeId = "com.amazonaws.sts#SessionDurationEscalationException";
+    name = "SessionDurationEscalationException";
+    $fault = "client";
+    constructor(opts) {
+        super({
+            name: "SessionDurationEscalationException",
+            $fault: "client",
+            ...opts,
+        });
+        Object.setPrototypeOf(this, SessionDurationEscalationException.prototype);
+    }
+}
+
+const _A = "Arn";
+const _AKI = "AccessKeyId";
+const _AP = "AssumedPrincipal";
+const _AR = "AssumeRole";
+const _ARI = "AssumedRoleId";
+const _ARR = "AssumeRoleRequest";
+const _ARRs = "AssumeRoleResponse";
+const _ARRss = "AssumeRootRequest";
+const _ARRssu = "AssumeRootResponse";
+const _ARU = "AssumedRoleUser";
+const _ARWSAML = "AssumeRoleWithSAML";
+const _ARWSAMLR = "AssumeRoleWithSAMLRequest";
+const _ARWSAMLRs = "AssumeRoleWithSAMLResponse";
+const _ARWWI = "AssumeRoleWithWebIdentity";
+const _ARWWIR = "AssumeRoleWithWebIdentityRequest";
+const _ARWWIRs = "AssumeRoleWithWebIdentityResponse";
+const _ARs = "AssumeRoot";
+const _Ac = "Account";
+const _Au = "Audience";
+const _C = "Credentials";
+const _CA = "ContextAssertion";
+const _DAM = "DecodeAuthorizationMessage";
+const _DAMR = "DecodeAuthorizationMessageRequest";
+const _DAMRe = "DecodeAuthorizationMessageResponse";
+const _DM = "DecodedMessage";
+const _DS = "DurationSeconds";
+const _E = "Expiration";
+const _EI = "ExternalId";
+const _EM = "EncodedMessage";
+const _ETE = "ExpiredTokenException";
+const _ETITE = "ExpiredTradeInTokenException";
+const _FPA = "FederatedProviderArn";
+const _FU = "FederatedUser";
+const _FUI = "FederatedUserId";
+const _GAKI = "GetAccessKeyInfo";
+const _GAKIR = "GetAccessKeyInfoRequest";
+const _GAKIRe = "GetAccessKeyInfoResponse";
+const _GCI = "GetCallerIdentity";
+const _GCIR = "GetCallerIdentityRequest";
+const _GCIRe = "GetCallerIdentityResponse";
+const _GDAT = "GetDelegatedAccessToken";
+const _GDATR = "GetDelegatedAccessTokenRequest";
+const _GDATRe = "GetDelegatedAccessTokenResponse";
+const _GFT = "GetFederationToken";
+const _GFTR = "GetFederationTokenRequest";
+const _GFTRe = "GetFederationTokenResponse";
+const _GSC = "GetScopedCredentials";
+const _GSCR = "GetScopedCredentialsRequest";
+const _GSCRe = "GetScopedCredentialsResponse";
+const _GST = "GetSessionToken";
+const _GSTR = "GetSessionTokenRequest";
+const _GSTRe = "GetSessionTokenResponse";
+const _GWIT = "GetWebIdentityToken";
+const _GWITR = "GetWebIdentityTokenRequest";
+const _GWITRe = "GetWebIdentityTokenResponse";
+const _I = "Issuer";
+const _IAME = "InvalidAuthorizationMessageException";
+const _ICAE = "InvalidContextAssertionException";
+const _IDPCEE = "IDPCommunicationErrorException";
+const _IDPRCE = "IDPRejectedClaimException";
+const _IITE = "InvalidIdentityTokenException";
+const _IP = "IdentityProvider";
+const _ISCE = "InvalidSubjectCredentialsException";
+const _ISLE = "InsufficientSessionLifetimeException";
+const _JWTPSEE = "JWTPayloadSizeExceededException";
+const _K = "Key";
+const _MPDE = "MalformedPolicyDocumentException";
+const _MSTS = "MinimumSessionTokenSize";
+const _N = "Name";
+const _NQ = "NameQualifier";
+const _OI = "OriginIdentity";
+const _OWIFDE = "OutboundWebIdentityFederationDisabledException";
+const _P = "Policy";
+const _PA = "PolicyArns";
+const _PAr = "PrincipalArn";
+const _PAro = "ProviderArn";
+const _PC = "ProvidedContexts";
+const _PCLT = "ProvidedContextsListType";
+const _PCr = "ProvidedContext";
+const _PDT = "PolicyDescriptorType";
+const _PI = "ProviderId";
+const _PPS = "PackedPolicySize";
+const _PPTLE = "PackedPolicyTooLargeException";
+const _Pr = "Provider";
+const _RA = "RoleArn";
+const _RDE = "RegionDisabledException";
+const _RSN = "RoleSessionName";
+const _S = "Subject";
+const _SA = "SigningAlgorithm";
+const _SAK = "SecretAccessKey";
+const _SAMLA = "SAMLAssertion";
+const _SAMLAT = "SAMLAssertionType";
+const _SDEE = "SessionDurationEscalationException";
+const _SFWIT = "SubjectFromWebIdentityToken";
+const _SI = "SourceIdentity";
+const _SIe = "SessionInfo";
+const _SM = "SubjectMode";
+const _SN = "SerialNumber";
+const _SPC = "ScopedPoliciesCount";
+const _SS = "ScopedSession";
+const _SSD = "ScopedSessionDescription";
+const _SSI = "ScopedSessionId";
+const _ST = "SubjectType";
+const _STS = "SessionTokenSize";
+const _STU = "SessionTokenUtilization";
+const _STe = "SessionToken";
+const _Sc = "Scope";
+const _T = "Tags";
+const _TC = "TokenCode";
+const _TCr = "TransactionContext";
+const _TIPC = "TrustedIdentityPropagationContext";
+const _TIT = "TradeInToken";
+const _TP = "TargetPrincipal";
+const _TPA = "TaskPolicyArn";
+const _TTK = "TransitiveTagKeys";
+const _Ta = "Tag";
+const _UI = "UserId";
+const _V = "Value";
+const _WIT = "WebIdentityToken";
+const _a = "arn";
+const _aKST = "accessKeySecretType";
+const _aQE = "awsQueryError";
+const _c = "client";
+const _cTT = "clientTokenType";
+const _e = "error";
+const _hE = "httpError";
+const _m = "message";
+const _oIIT = "originIdentityIssuerType";
+const _oIST = "originIdentitySubjectType";
+const _oISTT = "originIdentitySubjectTypeType";
+const _pDLT = "policyDescriptorListType";
+const _s = "smithy.ts.sdk.synthetic.com.amazonaws.sts";
+const _tCIPMT = "transactionContextIdentityProviderMapType";
+const _tCVT = "transactionContextValueType";
+const _tITT = "tradeInTokenType";
+const _tLT = "tagListType";
+const _wITT = "webIdentityTokenType";
+const n0 = "com.amazonaws.sts";
+const _s_registry = new TypeRegistry(_s);
+var STSServiceException$ = [-3, _s, "STSServiceException", 0, [], []];
+_s_registry.registerError(STSServiceException$, STSServiceException);
+const n0_registry = new TypeRegistry(n0);
+var ExpiredTokenException$ = [-3, n0, _ETE,
+    { [_aQE]: [`ExpiredTokenException`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ExpiredTokenException$, ExpiredTokenException);
+var ExpiredTradeInTokenException$ = [-3, n0, _ETITE,
+    { [_aQE]: [`ExpiredTradeInTokenException`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(ExpiredTradeInTokenException$, ExpiredTradeInTokenException);
+var IDPCommunicationErrorException$ = [-3, n0, _IDPCEE,
+    { [_aQE]: [`IDPCommunicationError`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IDPCommunicationErrorException$, IDPCommunicationErrorException);
+var IDPRejectedClaimException$ = [-3, n0, _IDPRCE,
+    { [_aQE]: [`IDPRejectedClaim`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(IDPRejectedClaimException$, IDPRejectedClaimException);
+var InsufficientSessionLifetimeException$ = [-3, n0, _ISLE,
+    { [_aQE]: [`InsufficientSessionLifetime`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InsufficientSessionLifetimeException$, InsufficientSessionLifetimeException);
+var InvalidAuthorizationMessageException$ = [-3, n0, _IAME,
+    { [_aQE]: [`InvalidAuthorizationMessageException`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidAuthorizationMessageException$, InvalidAuthorizationMessageException);
+var InvalidContextAssertionException$ = [-3, n0, _ICAE,
+    { [_aQE]: [`InvalidContextAssertion`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidContextAssertionException$, InvalidContextAssertionException);
+var InvalidIdentityTokenException$ = [-3, n0, _IITE,
+    { [_aQE]: [`InvalidIdentityToken`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidIdentityTokenException$, InvalidIdentityTokenException);
+var InvalidSubjectCredentialsException$ = [-3, n0, _ISCE,
+    { [_aQE]: [`InvalidSubjectCredentials`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(InvalidSubjectCredentialsException$, InvalidSubjectCredentialsException);
+var JWTPayloadSizeExceededException$ = [-3, n0, _JWTPSEE,
+    { [_aQE]: [`JWTPayloadSizeExceededException`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(JWTPayloadSizeExceededException$, JWTPayloadSizeExceededException);
+var MalformedPolicyDocumentException$ = [-3, n0, _MPDE,
+    { [_aQE]: [`MalformedPolicyDocument`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(MalformedPolicyDocumentException$, MalformedPolicyDocumentException);
+var OutboundWebIdentityFederationDisabledException$ = [-3, n0, _OWIFDE,
+    { [_aQE]: [`OutboundWebIdentityFederationDisabledException`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(OutboundWebIdentityFederationDisabledException$, OutboundWebIdentityFederationDisabledException);
+var PackedPolicyTooLargeException$ = [-3, n0, _PPTLE,
+    { [_aQE]: [`PackedPolicyTooLarge`, 400], [_e]: _c, [_hE]: 400 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(PackedPolicyTooLargeException$, PackedPolicyTooLargeException);
+var RegionDisabledException$ = [-3, n0, _RDE,
+    { [_aQE]: [`RegionDisabledException`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(RegionDisabledException$, RegionDisabledException);
+var SessionDurationEscalationException$ = [-3, n0, _SDEE,
+    { [_aQE]: [`SessionDurationEscalationException`, 403], [_e]: _c, [_hE]: 403 },
+    [_m],
+    [0]
+];
+n0_registry.registerError(SessionDurationEscalationException$, SessionDurationEscalationException);
+const errorTypeRegistries = [
+    _s_registry,
+    n0_registry,
+];
+var accessKeySecretType = [0, n0, _aKST, 8, 0];
+var clientTokenType = [0, n0, _cTT, 8, 0];
+var originIdentityIssuerType = [0, n0, _oIIT, 8, 0];
+var originIdentitySubjectType = [0, n0, _oIST, 8, 0];
+var originIdentitySubjectTypeType = [0, n0, _oISTT, 8, 0];
+var SAMLAssertionType = [0, n0, _SAMLAT, 8, 0];
+var tradeInTokenType = [0, n0, _tITT, 8, 0];
+var transactionContextValueType = [0, n0, _tCVT, 8, 0];
+var webIdentityTokenType = [0, n0, _wITT, 8, 0];
+var AssumedRoleUser$ = [3, n0, _ARU,
+    0,
+    [_ARI, _A],
+    [0, 0], 2
+];
+var AssumeRoleRequest$ = [3, n0, _ARR,
+    0,
+    [_RA, _RSN, _PA, _P, _DS, _T, _TTK, _EI, _SN, _TC, _SI, _PC, _MSTS],
+    [0, 0, () => policyDescriptorListType, 0, 1, () => tagListType, 64 | 0, 0, 0, 0, 0, () => ProvidedContextsListType, 1], 2
+];
+var AssumeRoleResponse$ = [3, n0, _ARRs,
+    0,
+    [_C, _ARU, _PPS, _SI, _STU, _STS],
+    [[() => Credentials$, 0], () => AssumedRoleUser$, 1, 0, 1, 1]
+];
+var AssumeRoleWithSAMLRequest$ = [3, n0, _ARWSAMLR,
+    0,
+    [_RA, _PAr, _SAMLA, _PA, _P, _DS, _MSTS],
+    [0, 0, [() => SAMLAssertionType, 0], () => policyDescriptorListType, 0, 1, 1], 3
+];
+var AssumeRoleWithSAMLResponse$ = [3, n0, _ARWSAMLRs,
+    0,
+    [_C, _ARU, _PPS, _S, _ST, _I, _Au, _NQ, _SI, _STU, _STS, _TIPC],
+    [[() => Credentials$, 0], () => AssumedRoleUser$, 1, 0, 0, 0, 0, 0, 0, 1, 1, [() => TrustedIdentityPropagationContext$, 0]]
+];
+var AssumeRoleWithWebIdentityRequest$ = [3, n0, _ARWWIR,
+    0,
+    [_RA, _RSN, _WIT, _PI, _PA, _P, _DS, _MSTS],
+    [0, 0, [() => clientTokenType, 0], 0, () => policyDescriptorListType, 0, 1, 1], 3
+];
+var AssumeRoleWithWebIdentityResponse$ = [3, n0, _ARWWIRs,
+    0,
+    [_C, _SFWIT, _ARU, _PPS, _Pr, _Au, _SI, _STU, _STS, _TIPC],
+    [[() => Credentials$, 0], 0, () => AssumedRoleUser$, 1, 0, 0, 0, 1, 1, [() => TrustedIdentityPropagationContext$, 0]]
+];
+var AssumeRootRequest$ = [3, n0, _ARRss,
+    0,
+    [_TP, _TPA, _DS, _MSTS],
+    [0, () => PolicyDescriptorType$, 1, 1], 2
+];
+var AssumeRootResponse$ = [3, n0, _ARRssu,
+    0,
+    [_C, _SI, _STU, _STS],
+    [[() => Credentials$, 0], 0, 1, 1]
+];
+var Credentials$ = [3, n0, _C,
+    0,
+    [_AKI, _SAK, _STe, _E],
+    [0, [() => accessKeySecretType, 0], 0, 4], 4
+];
+var DecodeAuthorizationMessageRequest$ = [3, n0, _DAMR,
+    0,
+    [_EM],
+    [0], 1
+];
+var DecodeAuthorizationMessageResponse$ = [3, n0, _DAMRe,
+    0,
+    [_DM],
+    [0]
+];
+var FederatedUser$ = [3, n0, _FU,
+    0,
+    [_FUI, _A],
+    [0, 0], 2
+];
+var GetAccessKeyInfoRequest$ = [3, n0, _GAKIR,
+    0,
+    [_AKI],
+    [0], 1
+];
+var GetAccessKeyInfoResponse$ = [3, n0, _GAKIRe,
+    0,
+    [_Ac],
+    [0]
+];
+var GetCallerIdentityRequest$ = [3, n0, _GCIR,
+    0,
+    [],
+    []
+];
+var GetCallerIdentityResponse$ = [3, n0, _GCIRe,
+    0,
+    [_UI, _Ac, _A],
+    [0, 0, 0]
+];
+var GetDelegatedAccessTokenRequest$ = [3, n0, _GDATR,
+    0,
+    [_TIT],
+    [[() => tradeInTokenType, 0]], 1
+];
+var GetDelegatedAccessTokenResponse$ = [3, n0, _GDATRe,
+    0,
+    [_C, _PPS, _AP],
+    [[() => Credentials$, 0], 1, 0]
+];
+var GetFederationTokenRequest$ = [3, n0, _GFTR,
+    0,
+    [_N, _P, _PA, _DS, _T, _MSTS],
+    [0, 0, () => policyDescriptorListType, 1, () => tagListType, 1], 1
+];
+var GetFederationTokenResponse$ = [3, n0, _GFTRe,
+    0,
+    [_C, _FU, _PPS, _STU, _STS],
+    [[() => Credentials$, 0], () => FederatedUser$, 1, 1, 1]
+];
+var GetScopedCredentialsRequest$ = [3, n0, _GSCR,
+    0,
+    [_P, _DS, _MSTS, _SSD],
+    [0, 1, 1, 0]
+];
+var GetScopedCredentialsResponse$ = [3, n0, _GSCRe,
+    0,
+    [_C, _SIe, _STU, _STS, _SPC, _SI],
+    [[() => Credentials$, 0], () => ScopedSession$, 1, 1, 1, 0]
+];
+var GetSessionTokenRequest$ = [3, n0, _GSTR,
+    0,
+    [_DS, _SN, _TC, _MSTS],
+    [1, 0, 0, 1]
+];
+var GetSessionTokenResponse$ = [3, n0, _GSTRe,
+    0,
+    [_C, _STU, _STS],
+    [[() => Credentials$, 0], 1, 1]
+];
+var GetWebIdentityTokenRequest$ = [3, n0, _GWITR,
+    0,
+    [_Au, _SA, _DS, _Sc, _SM, _T],
+    [64 | 0, 0, 1, 0, 0, () => tagListType], 2
+];
+var GetWebIdentityTokenResponse$ = [3, n0, _GWITRe,
+    0,
+    [_WIT, _E],
+    [[() => webIdentityTokenType, 0], 4]
+];
+var OriginIdentity$ = [3, n0, _OI,
+    0,
+    [_S, _ST, _I, _FPA],
+    [[() => originIdentitySubjectType, 0], [() => originIdentitySubjectTypeType, 0], [() => originIdentityIssuerType, 0], 0]
+];
+var PolicyDescriptorType$ = [3, n0, _PDT,
+    0,
+    [_a],
+    [0]
+];
+var ProvidedContext$ = [3, n0, _PCr,
+    0,
+    [_PAro, _CA],
+    [0, 0]
+];
+var ScopedSession$ = [3, n0, _SS,
+    0,
+    [_SSI, _A],
+    [0, 0], 2
+];
+var Tag$ = [3, n0, _Ta,
+    0,
+    [_K, _V],
+    [0, 0], 2
+];
+var TransactionContext$ = [3, n0, _TCr,
+    0,
+    [_IP],
+    [[() => transactionContextIdentityProviderMapType, 0]]
+];
+var TrustedIdentityPropagationContext$ = [3, n0, _TIPC,
+    8,
+    [_OI, _TCr],
+    [[() => OriginIdentity$, 0], [() => TransactionContext$, 0]]
+];
+var policyDescriptorListType = [1, n0, _pDLT,
+    0, () => PolicyDescriptorType$
+];
+var ProvidedContextsListType = [1, n0, _PCLT,
+    0, () => ProvidedContext$
+];
+var tagListType = [1, n0, _tLT,
+    0, () => Tag$
+];
+var transactionContextIdentityProviderMapType = [2, n0, _tCIPMT,
+    0, [0,
+        0],
+    [() => transactionContextValueType,
+        0]
+];
+var AssumeRole$ = [9, n0, _AR,
+    0, () => AssumeRoleRequest$, () => AssumeRoleResponse$
+];
+var AssumeRoleWithSAML$ = [9, n0, _ARWSAML,
+    0, () => AssumeRoleWithSAMLRequest$, () => AssumeRoleWithSAMLResponse$
+];
+var AssumeRoleWithWebIdentity$ = [9, n0, _ARWWI,
+    0, () => AssumeRoleWithWebIdentityRequest$, () => AssumeRoleWithWebIdentityResponse$
+];
+var AssumeRoot$ = [9, n0, _ARs,
+    0, () => AssumeRootRequest$, () => AssumeRootResponse$
+];
+var DecodeAuthorizationMessage$ = [9, n0, _DAM,
+    0, () => DecodeAuthorizationMessageRequest$, () => DecodeAuthorizationMessageResponse$
+];
+var GetAccessKeyInfo$ = [9, n0, _GAKI,
+    0, () => GetAccessKeyInfoRequest$, () => GetAccessKeyInfoResponse$
+];
+var GetCallerIdentity$ = [9, n0, _GCI,
+    0, () => GetCallerIdentityRequest$, () => GetCallerIdentityResponse$
+];
+var GetDelegatedAccessToken$ = [9, n0, _GDAT,
+    0, () => GetDelegatedAccessTokenRequest$, () => GetDelegatedAccessTokenResponse$
+];
+var GetFederationToken$ = [9, n0, _GFT,
+    0, () => GetFederationTokenRequest$, () => GetFederationTokenResponse$
+];
+var GetScopedCredentials$ = [9, n0, _GSC,
+    0, () => GetScopedCredentialsRequest$, () => GetScopedCredentialsResponse$
+];
+var GetSessionToken$ = [9, n0, _GST,
+    0, () => GetSessionTokenRequest$, () => GetSessionTokenResponse$
+];
+var GetWebIdentityToken$ = [9, n0, _GWIT,
+    0, () => GetWebIdentityTokenRequest$, () => GetWebIdentityTokenResponse$
+];
+
+const getRuntimeConfig$1 = (config) => {
+    return {
+        apiVersion: "2011-06-15",
+        base64Decoder: config?.base64Decoder ?? fromBase64,
+        base64Encoder: config?.base64Encoder ?? toBase64,
+        disableHostPrefix: config?.disableHostPrefix ?? false,
+        endpointProvider: config?.endpointProvider ?? defaultEndpointResolver,
+        extensions: config?.extensions ?? [],
+        httpAuthSchemeProvider: config?.httpAuthSchemeProvider ?? defaultSTSHttpAuthSchemeProvider,
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4"),
+                signer: new AwsSdkSigV4Signer(),
+            },
+            {
+                schemeId: "aws.auth#sigv4a",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4a"),
+                signer: new AwsSdkSigV4ASigner(),
+            },
+            {
+                schemeId: "smithy.api#noAuth",
+                identityProvider: (ipc) => ipc.getIdentityProvider("smithy.api#noAuth") || (async () => ({})),
+                signer: new NoAuthSigner(),
+            },
+        ],
+        logger: config?.logger ?? new NoOpLogger(),
+        protocol: config?.protocol ?? AwsQueryProtocol,
+        protocolSettings: config?.protocolSettings ?? {
+            defaultNamespace: "com.amazonaws.sts",
+            errorTypeRegistries,
+            xmlNamespace: "https://sts.amazonaws.com/doc/2011-06-15/",
+            version: "2011-06-15",
+            serviceTarget: "AWSSecurityTokenServiceV20110615",
+        },
+        serviceId: config?.serviceId ?? "STS",
+        sha256: config?.sha256 ?? Sha256,
+        signerConstructor: config?.signerConstructor ?? SignatureV4MultiRegion,
+        urlParser: config?.urlParser ?? parseUrl,
+        utf8Decoder: config?.utf8Decoder ?? fromUtf8,
+        utf8Encoder: config?.utf8Encoder ?? toUtf8,
+    };
+};
+
+const getRuntimeConfig = (config) => {
+    emitWarningIfUnsupportedVersion(process.version);
+    const defaultsMode = resolveDefaultsModeConfig(config);
+    const defaultConfigProvider = () => defaultsMode().then(loadConfigsForDefaultMode);
+    const clientSharedValues = getRuntimeConfig$1(config);
+    emitWarningIfUnsupportedVersion$1(process.version);
+    const loaderConfig = {
+        profile: config?.profile,
+        logger: clientSharedValues.logger,
+    };
+    return {
+        ...clientSharedValues,
+        ...config,
+        runtime: "node",
+        defaultsMode,
+        authSchemePreference: config?.authSchemePreference ?? loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, loaderConfig),
+        bodyLengthChecker: config?.bodyLengthChecker ?? calculateBodyLength,
+        credentialDefaultProvider: config?.credentialDefaultProvider ?? defaultProvider,
+        defaultSocketTimeout: getDefaultSocketTimeout(config?.requestHandler, 300_000),
+        defaultUserAgentProvider: config?.defaultUserAgentProvider ?? createDefaultUserAgentProvider({ serviceId: clientSharedValues.serviceId, clientVersion: packageInfo.version }),
+        httpAuthSchemes: config?.httpAuthSchemes ?? [
+            {
+                schemeId: "aws.auth#sigv4",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4") || (async (idProps) => await defaultProvider(idProps?.__config || {})()),
+                signer: new AwsSdkSigV4Signer(),
+            },
+            {
+                schemeId: "aws.auth#sigv4a",
+                identityProvider: (ipc) => ipc.getIdentityProvider("aws.auth#sigv4a"),
+                signer: new AwsSdkSigV4ASigner(),
+            },
+            {
+                schemeId: "smithy.api#noAuth",
+                identityProvider: (ipc) => ipc.getIdentityProvider("smithy.api#noAuth") || (async () => ({})),
+                signer: new NoAuthSigner(),
+            },
+        ],
+        maxAttempts: config?.maxAttempts ?? loadConfig(NODE_MAX_ATTEMPT_CONFIG_OPTIONS, config),
+        region: config?.region ?? loadConfig(NODE_REGION_CONFIG_OPTIONS, { ...NODE_REGION_CONFIG_FILE_OPTIONS, ...loaderConfig }),
+        requestHandler: NodeHttpHandler.create(config?.requestHandler ?? defaultConfigProvider),
+        retryMode: config?.retryMode ??
+            loadConfig({
+                ...NODE_RETRY_MODE_CONFIG_OPTIONS,
+                default: async () => (await defaultConfigProvider()).retryMode || DEFAULT_RETRY_MODE,
+            }, config),
+        sigv4aSigningRegionSet: config?.sigv4aSigningRegionSet ?? loadConfig(NODE_SIGV4A_CONFIG_OPTIONS, loaderConfig),
+        streamCollector: config?.streamCollector ?? streamCollector,
+        useDualstackEndpoint: config?.useDualstackEndpoint ?? loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        useFipsEndpoint: config?.useFipsEndpoint ?? loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, loaderConfig),
+        userAgentAppId: config?.userAgentAppId ?? loadConfig(NODE_APP_ID_CONFIG_OPTIONS, loaderConfig),
+    };
+};
+
+const getHttpAuthExtensionConfiguration = (runtimeConfig) => {
+    const _httpAuthSchemes = runtimeConfig.httpAuthSchemes;
+    let _httpAuthSchemeProvider = runtimeConfig.httpAuthSchemeProvider;
+    let _credentials = runtimeConfig.credentials;
+    return {
+        setHttpAuthScheme(httpAuthScheme) {
+            const index = _httpAuthSchemes.findIndex((scheme) => scheme.schemeId === httpAuthScheme.schemeId);
+            if (index === -1) {
+                _httpAuthSchemes.push(httpAuthScheme);
+            }
+            else {
+                _httpAuthSchemes.splice(index, 1, httpAuthScheme);
+            }
+        },
+        httpAuthSchemes() {
+            return _httpAuthSchemes;
+        },
+        setHttpAuthSchemeProvider(httpAuthSchemeProvider) {
+            _httpAuthSchemeProvider = httpAuthSchemeProvider;
+        },
+        httpAuthSchemeProvider() {
+            return _httpAuthSchemeProvider;
+        },
+        setCredentials(credentials) {
+            _credentials = credentials;
+        },
+        credentials() {
+            return _credentials;
+        },
+    };
+};
+const resolveHttpAuthRuntimeConfig = (config) => {
+    return {
+        httpAuthSchemes: config.httpAuthSchemes(),
+        httpAuthSchemeProvider: config.httpAuthSchemeProvider(),
+        credentials: config.credentials(),
+    };
+};
+
+const resolveRuntimeExtensions = (runtimeConfig, extensions) => {
+    const extensionConfiguration = Object.assign(getAwsRegionExtensionConfiguration(runtimeConfig), getDefaultExtensionConfiguration(runtimeConfig), getHttpHandlerExtensionConfiguration(runtimeConfig), getHttpAuthExtensionConfiguration(runtimeConfig));
+    extensions.forEach((extension) => extension.configure(extensionConfiguration));
+    return Object.assign(runtimeConfig, resolveAwsRegionExtensionConfiguration(extensionConfiguration), resolveDefaultRuntimeConfig(extensionConfiguration), resolveHttpHandlerRuntimeConfig(extensionConfiguration), resolveHttpAuthRuntimeConfig(extensionConfiguration));
+};
+
+class STSClient extends Client {
+    config;
+    constructor(...[configuration]) {
+        const _config_0 = getRuntimeConfig(configuration || {});
+        super(_config_0);
+        this.initConfig = _config_0;
+        const _config_1 = resolveClientEndpointParameters(_config_0);
+        const _config_2 = resolveUserAgentConfig(_config_1);
+        const _config_3 = resolveRetryConfig(_config_2);
+        const _config_4 = resolveRegionConfig(_config_3);
+        const _config_5 = resolveHostHeaderConfig(_config_4);
+        const _config_6 = resolveEndpointConfig(_config_5);
+        const _config_7 = resolveHttpAuthSchemeConfig(_config_6);
+        const _config_8 = resolveRuntimeExtensions(_config_7, configuration?.extensions || []);
+        this.config = _config_8;
+        this.middlewareStack.use(getSchemaSerdePlugin(this.config));
+        this.middlewareStack.use(getUserAgentPlugin(this.config));
+        this.middlewareStack.use(getRetryPlugin(this.config));
+        this.middlewareStack.use(getContentLengthPlugin(this.config));
+        this.middlewareStack.use(getHostHeaderPlugin(this.config));
+        this.middlewareStack.use(getLoggerPlugin(this.config));
+        this.middlewareStack.use(getRecursionDetectionPlugin(this.config));
+        this.middlewareStack.use(getHttpAuthSchemeEndpointRuleSetPlugin(this.config, {
+            httpAuthSchemeParametersProvider: defaultSTSHttpAuthSchemeParametersProvider,
+            identityProviderConfigProvider: async (config) => new DefaultIdentityProviderConfig({
+                "aws.auth#sigv4": config.credentials,
+                "aws.auth#sigv4a": config.credentials,
+            }),
+        }));
+        this.middlewareStack.use(getHttpSigningPlugin(this.config));
+    }
+    destroy() {
+        super.destroy();
+    }
+}
+
+const command = makeBuilder(commonParams, "AWSSecurityTokenServiceV20110615", "STSClient", getEndpointPlugin);
+const _ep0 = {};
+const _mw0 = (Command, cs, config, o) => [];
+
+class AssumeRoleCommand extends command(_ep0, _mw0, "AssumeRole", AssumeRole$) {
+}
+
+class AssumeRoleWithSAMLCommand extends command(_ep0, _mw0, "AssumeRoleWithSAML", AssumeRoleWithSAML$) {
+}
+
+class AssumeRoleWithWebIdentityCommand extends command(_ep0, _mw0, "AssumeRoleWithWebIdentity", AssumeRoleWithWebIdentity$) {
+}
+
+class AssumeRootCommand extends command(_ep0, _mw0, "AssumeRoot", AssumeRoot$) {
+}
+
+class DecodeAuthorizationMessageCommand extends command(_ep0, _mw0, "DecodeAuthorizationMessage", DecodeAuthorizationMessage$) {
+}
+
+class GetAccessKeyInfoCommand extends command(_ep0, _mw0, "GetAccessKeyInfo", GetAccessKeyInfo$) {
+}
+
+class GetCallerIdentityCommand extends command(_ep0, _mw0, "GetCallerIdentity", GetCallerIdentity$) {
+}
+
+class GetDelegatedAccessTokenCommand extends command(_ep0, _mw0, "GetDelegatedAccessToken", GetDelegatedAccessToken$) {
+}
+
+class GetFederationTokenCommand extends command(_ep0, _mw0, "GetFederationToken", GetFederationToken$) {
+}
+
+class GetScopedCredentialsCommand extends command(_ep0, _mw0, "GetScopedCredentials", GetScopedCredentials$) {
+}
+
+class GetSessionTokenCommand extends command(_ep0, _mw0, "GetSessionToken", GetSessionToken$) {
+}
+
+class GetWebIdentityTokenCommand extends command(_ep0, _mw0, "GetWebIdentityToken", GetWebIdentityToken$) {
+}
+
+const commands = {
+    AssumeRoleCommand,
+    AssumeRoleWithSAMLCommand,
+    AssumeRoleWithWebIdentityCommand,
+    AssumeRootCommand,
+    DecodeAuthorizationMessageCommand,
+    GetAccessKeyInfoCommand,
+    GetCallerIdentityCommand,
+    GetDelegatedAccessTokenCommand,
+    GetFederationTokenCommand,
+    GetScopedCredentialsCommand,
+    GetSessionTokenCommand,
+    GetWebIdentityTokenCommand,
+};
+class STS extends STSClient {
+}
+createAggregatedClient(commands, STS);
+
+const WebIdentityTokenSubjectModeType = {
+    AWS_IDENTITY: "AWSIdentity",
+    ORIGIN_IDENTITY: "OriginIdentity",
+};
+
+const getAccountIdFromAssumedRoleUser = (assumedRoleUser) => {
+    if (typeof assumedRoleUser?.Arn === "string") {
+        const arnComponents = assumedRoleUser.Arn.split(":");
+        if (arnComponents.length > 4 && arnComponents[4] !== "") {
+            return arnComponents[4];
+        }
+    }
+    return undefined;
+};
+const resolveRegion = async (_region, _parentRegion, credentialProviderLogger, loaderConfig = {}) => {
+    const region = typeof _region === "function" ? await _region() : _region;
+    const parentRegion = typeof _parentRegion === "function" ? await _parentRegion() : _parentRegion;
+    let stsDefaultRegion = "";
+    const resolvedRegion = region ?? parentRegion ?? (stsDefaultRegion = await stsRegionDefaultResolver(loaderConfig)());
+    credentialProviderLogger?.debug?.("@aws-sdk/client-sts::resolveRegion", "accepting first of:", `${region} (credential provider clientConfig)`, `${parentRegion} (contextual client)`, `${stsDefaultRegion} (STS default: AWS_REGION, profile region, or us-east-1)`);
+    return resolvedRegion;
+};
+const getDefaultRoleAssumer$1 = (stsOptions, STSClient) => {
+    let stsClient;
+    let closureSourceCreds;
+    return async (sourceCreds, params) => {
+        closureSourceCreds = sourceCreds;
+        if (!stsClient) {
+            const { logger = stsOptions?.parentClientConfig?.logger, profile = stsOptions?.parentClientConfig?.profile, region, requestHandler = stsOptions?.parentClientConfig?.requestHandler, credentialProviderLogger, userAgentAppId = stsOptions?.parentClientConfig?.userAgentAppId, } = stsOptions;
+            const resolvedRegion = await resolveRegion(region, stsOptions?.parentClientConfig?.region, credentialProviderLogger, {
+                logger,
+                profile,
+            });
+            const isCompatibleRequestHandler = !isH2(requestHandler);
+            stsClient = new STSClient({
+                ...stsOptions,
+                userAgentAppId,
+                profile,
+                credentialDefaultProvider: () => async () => closureSourceCreds,
+                region: resolvedRegion,
+                requestHandler: isCompatibleRequestHandler ? requestHandler : undefined,
+                logger: logger,
+            });
+        }
+        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleCommand(params));
+        if (!Credentials || !Credentials.AccessKeyId || !Credentials.SecretAccessKey) {
+            throw new Error(`Invalid response from STS.assumeRole call with role ${params.RoleArn}`);
+        }
+        const accountId = getAccountIdFromAssumedRoleUser(AssumedRoleUser);
+        const credentials = {
+            accessKeyId: Credentials.AccessKeyId,
+            secretAccessKey: Credentials.SecretAccessKey,
+            sessionToken: Credentials.SessionToken,
+            expiration: Credentials.Expiration,
+            ...(Credentials.CredentialScope && { credentialScope: Credentials.CredentialScope }),
+            ...(accountId && { accountId }),
+        };
+        setCredentialFeature(credentials, "CREDENTIALS_STS_ASSUME_ROLE", "i");
+        return credentials;
+    };
+};
+const getDefaultRoleAssumerWithWebIdentity$1 = (stsOptions, STSClient) => {
+    let stsClient;
+    return async (params) => {
+        if (!stsClient) {
+            const { logger = stsOptions?.parentClientConfig?.logger, profile = stsOptions?.parentClientConfig?.profile, region, requestHandler = stsOptions?.parentClientConfig?.requestHandler, credentialProviderLogger, userAgentAppId = stsOptions?.parentClientConfig?.userAgentAppId, } = stsOptions;
+            const resolvedRegion = await resolveRegion(region, stsOptions?.parentClientConfig?.region, credentialProviderLogger, {
+                logger,
+                profile,
+            });
+            const isCompatibleRequestHandler = !isH2(requestHandler);
+            stsClient = new STSClient({
+                ...stsOptions,
+                userAgentAppId,
+                profile,
+                region: resolvedRegion,
+                requestHandler: isCompatibleRequestHandler ? requestHandler : undefined,
+                logger: logger,
+            });
+        }
+        const { Credentials, AssumedRoleUser } = await stsClient.send(new AssumeRoleWithWebIdentityCommand(params));
+        if (!Credentials || !Credentials.AccessKeyId || !Credentials.SecretAccessKey) {
+            throw new Error(`Invalid response from STS.assumeRoleWithWebIdentity call with role ${params.RoleArn}`);
+        }
+        const accountId = getAccountIdFromAssumedRoleUser(AssumedRoleUser);
+        const credentials = {
+            accessKeyId: Credentials.AccessKeyId,
+            secretAccessKey: Credentials.SecretAccessKey,
+            sessionToken: Credentials.SessionToken,
+            expiration: Credentials.Expiration,
+            ...(Credentials.CredentialScope && { credentialScope: Credentials.CredentialScope }),
+            ...(accountId && { accountId }),
+        };
+        if (accountId) {
+            setCredentialFeature(credentials, "RESOLVED_ACCOUNT_ID", "T");
+        }
+        setCredentialFeature(credentials, "CREDENTIALS_STS_ASSUME_ROLE_WEB_ID", "k");
+        return credentials;
+    };
+};
+const isH2 = (requestHandler) => {
+    return requestHandler?.metadata?.handlerProtocol === "h2";
+};
+
+const getCustomizableStsClientCtor = (baseCtor, customizations) => {
+    if (!customizations)
+        return baseCtor;
+    else
+        return class CustomizableSTSClient extends baseCtor {
+            constructor(config) {
+                super(config);
+                for (const customization of customizations) {
+                    this.middlewareStack.use(customization);
+                }
+            }
+        };
+};
+const getDefaultRoleAssumer = (stsOptions = {}, stsPlugins) => getDefaultRoleAssumer$1(stsOptions, getCustomizableStsClientCtor(STSClient, stsPlugins));
+const getDefaultRoleAssumerWithWebIdentity = (stsOptions = {}, stsPlugins) => getDefaultRoleAssumerWithWebIdentity$1(stsOptions, getCustomizableStsClientCtor(STSClient, stsPlugins));
+const decorateDefaultCredentialProvider = (provider) => (input) => provider({
+    roleAssumer: getDefaultRoleAssumer(input),
+    roleAssumerWithWebIdentity: getDefaultRoleAssumerWithWebIdentity(input),
+    ...input,
+});
+
+__webpack_unused_export__ = AssumeRole$;
+exports.QL = AssumeRoleCommand;
+__webpack_unused_export__ = AssumeRoleRequest$;
+__webpack_unused_export__ = AssumeRoleResponse$;
+__webpack_unused_export__ = AssumeRoleWithSAML$;
+__webpack_unused_export__ = AssumeRoleWithSAMLCommand;
+__webpack_unused_export__ = AssumeRoleWithSAMLRequest$;
+__webpack_unused_export__ = AssumeRoleWithSAMLResponse$;
+__webpack_unused_export__ = AssumeRoleWithWebIdentity$;
+exports.WH = AssumeRoleWithWebIdentityCommand;
+__webpack_unused_export__ = AssumeRoleWithWebIdentityRequest$;
+__webpack_unused_export__ = AssumeRoleWithWebIdentityResponse$;
+__webpack_unused_export__ = AssumeRoot$;
+__webpack_unused_export__ = AssumeRootCommand;
+__webpack_unused_export__ = AssumeRootRequest$;
+__webpack_unused_export__ = AssumeRootResponse$;
+__webpack_unused_export__ = AssumedRoleUser$;
+__webpack_unused_export__ = Credentials$;
+__webpack_unused_export__ = DecodeAuthorizationMessage$;
+__webpack_unused_export__ = DecodeAuthorizationMessageCommand;
+__webpack_unused_export__ = DecodeAuthorizationMessageRequest$;
+__webpack_unused_export__ = DecodeAuthorizationMessageResponse$;
+__webpack_unused_export__ = ExpiredTokenException;
+__webpack_unused_export__ = ExpiredTokenException$;
+__webpack_unused_export__ = ExpiredTradeInTokenException;
+__webpack_unused_export__ = ExpiredTradeInTokenException$;
+__webpack_unused_export__ = FederatedUser$;
+__webpack_unused_export__ = GetAccessKeyInfo$;
+__webpack_unused_export__ = GetAccessKeyInfoCommand;
+__webpack_unused_export__ = GetAccessKeyInfoRequest$;
+__webpack_unused_export__ = GetAccessKeyInfoResponse$;
+__webpack_unused_export__ = GetCallerIdentity$;
+__webpack_unused_export__ = GetCallerIdentityCommand;
+__webpack_unused_export__ = GetCallerIdentityRequest$;
+__webpack_unused_export__ = GetCallerIdentityResponse$;
+__webpack_unused_export__ = GetDelegatedAccessToken$;
+__webpack_unused_export__ = GetDelegatedAccessTokenCommand;
+__webpack_unused_export__ = GetDelegatedAccessTokenRequest$;
+__webpack_unused_export__ = GetDelegatedAccessTokenResponse$;
+__webpack_unused_export__ = GetFederationToken$;
+__webpack_unused_export__ = GetFederationTokenCommand;
+__webpack_unused_export__ = GetFederationTokenRequest$;
+__webpack_unused_export__ = GetFederationTokenResponse$;
+__webpack_unused_export__ = GetScopedCredentials$;
+__webpack_unused_export__ = GetScopedCredentialsCommand;
+__webpack_unused_export__ = GetScopedCredentialsRequest$;
+__webpack_unused_export__ = GetScopedCredentialsResponse$;
+__webpack_unused_export__ = GetSessionToken$;
+__webpack_unused_export__ = GetSessionTokenCommand;
+__webpack_unused_export__ = GetSessionTokenRequest$;
+__webpack_unused_export__ = GetSessionTokenResponse$;
+__webpack_unused_export__ = GetWebIdentityToken$;
+__webpack_unused_export__ = GetWebIdentityTokenCommand;
+__webpack_unused_export__ = GetWebIdentityTokenRequest$;
+__webpack_unused_export__ = GetWebIdentityTokenResponse$;
+__webpack_unused_export__ = IDPCommunicationErrorException;
+__webpack_unused_export__ = IDPCommunicationErrorException$;
+__webpack_unused_export__ = IDPRejectedClaimException;
+__webpack_unused_export__ = IDPRejectedClaimException$;
+__webpack_unused_export__ = InsufficientSessionLifetimeException;
+__webpack_unused_export__ = InsufficientSessionLifetimeException$;
+__webpack_unused_export__ = InvalidAuthorizationMessageException;
+__webpack_unused_export__ = InvalidAuthorizationMessageException$;
+__webpack_unused_export__ = InvalidContextAssertionException;
+__webpack_unused_export__ = InvalidContextAssertionException$;
+__webpack_unused_export__ = InvalidIdentityTokenException;
+__webpack_unused_export__ = InvalidIdentityTokenException$;
+__webpack_unused_export__ = InvalidSubjectCredentialsException;
+__webpack_unused_export__ = InvalidSubjectCredentialsException$;
+__webpack_unused_export__ = JWTPayloadSizeExceededException;
+__webpack_unused_export__ = JWTPayloadSizeExceededException$;
+__webpack_unused_export__ = MalformedPolicyDocumentException;
+__webpack_unused_export__ = MalformedPolicyDocumentException$;
+__webpack_unused_export__ = OriginIdentity$;
+__webpack_unused_export__ = OutboundWebIdentityFederationDisabledException;
+__webpack_unused_export__ = OutboundWebIdentityFederationDisabledException$;
+__webpack_unused_export__ = PackedPolicyTooLargeException;
+__webpack_unused_export__ = PackedPolicyTooLargeException$;
+__webpack_unused_export__ = PolicyDescriptorType$;
+__webpack_unused_export__ = ProvidedContext$;
+__webpack_unused_export__ = RegionDisabledException;
+__webpack_unused_export__ = RegionDisabledException$;
+__webpack_unused_export__ = STS;
+exports.iM = STSClient;
+__webpack_unused_export__ = STSServiceException;
+__webpack_unused_export__ = STSServiceException$;
+__webpack_unused_export__ = ScopedSession$;
+__webpack_unused_export__ = SessionDurationEscalationException;
+__webpack_unused_export__ = SessionDurationEscalationException$;
+__webpack_unused_export__ = Tag$;
+__webpack_unused_export__ = TransactionContext$;
+__webpack_unused_export__ = TrustedIdentityPropagationContext$;
+__webpack_unused_export__ = WebIdentityTokenSubjectModeType;
+__webpack_unused_export__ = decorateDefaultCredentialProvider;
+__webpack_unused_export__ = errorTypeRegistries;
+__webpack_unused_export__ = getDefaultRoleAssumer;
+__webpack_unused_export__ = getDefaultRoleAssumerWithWebIdentity;
+
+
+/***/ }),
+
 /***/ 5152:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -26447,7 +27855,7 @@ module.exports = {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(218);
 
 
 /***/ }),
@@ -26467,10 +27875,10 @@ var assert = __nccwpck_require__(2613);
 var util = __nccwpck_require__(9023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -26760,7 +28168,7 @@ __webpack_unused_export__ = Client
 __webpack_unused_export__ = Pool
 __webpack_unused_export__ = BalancedPool
 __webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
+module.exports.kT = ProxyAgent
 __webpack_unused_export__ = EnvHttpProxyAgent
 __webpack_unused_export__ = RetryAgent
 __webpack_unused_export__ = RetryHandler
@@ -54813,7 +56221,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8710:
+/***/ 5647:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -54995,8 +56403,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -55089,7 +56499,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -55167,7 +56577,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -55213,7 +56623,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -55516,7 +56926,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -55527,7 +56937,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -55626,7 +57036,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -55641,7 +57051,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -55666,7 +57076,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -55689,7 +57099,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -55820,7 +57230,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -55878,13 +57288,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -55903,7 +57313,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -55922,14 +57332,14 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
+                const id_token = yield OidcClient.getCall(id_token_url);
+                core_setSecret(id_token);
                 return id_token;
             }
             catch (error) {
@@ -57648,7 +59058,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -58896,7 +60306,8 @@ function client_clientSettings(config, secretArns, env) {
         endpoint,
         maxAttempts: config.maxAttempts,
         proxy: proxyFor(host, config.proxy, env),
-        requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS
+        requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS,
+        given: { endpoint: config.endpoint, proxy: config.proxy }
     };
 }
 /** The one place a Secrets Manager client is built. */
@@ -58911,13 +60322,410 @@ function client_createSecretsManagerClient(settings) {
     });
 }
 
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var client_sts_dist_cjs = __nccwpck_require__(1695);
+;// CONCATENATED MODULE: ./src/output/mask.ts
+
+/**
+ * Every form a value can show up in a log: the whole value, each line (the runner masks line by
+ * line), each JSON leaf, and the JSON-escaped form of each (a value inside logged JSON).
+ */
+function maskForms(value) {
+    const forms = new Set();
+    const add = (text) => {
+        if (text.trim() === '')
+            return;
+        forms.add(text);
+        const escaped = JSON.stringify(text).slice(1, -1);
+        if (escaped !== text)
+            forms.add(escaped);
+    };
+    const addText = (text) => {
+        add(text);
+        for (const line of text.split(/\r?\n|\r/))
+            add(line);
+        for (const leaf of jsonLeaves(text))
+            addText(leaf);
+    };
+    if (typeof value === 'string') {
+        addText(value);
+    }
+    else {
+        add(Buffer.from(value).toString('base64'));
+        const text = decodeUtf8(value);
+        if (text !== undefined)
+            addText(text);
+    }
+    return [...forms];
+}
+function decodeUtf8(bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** String forms of every leaf of a JSON object or array; [] for anything else. */
+function jsonLeaves(text) {
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return [];
+    let parsed;
+    try {
+        parsed = JSON.parse(trimmed);
+    }
+    catch {
+        return [];
+    }
+    const leaves = [];
+    const walk = (node) => {
+        if (node !== null && typeof node === 'object') {
+            Object.values(node).forEach(walk);
+        }
+        else if (node !== null) {
+            leaves.push(String(node));
+        }
+    };
+    walk(parsed);
+    return leaves;
+}
+/** Registers secrets with the runner once each, and scrubs them from text we produce. */
+class Masker {
+    setSecret;
+    registered = new Set();
+    pattern;
+    constructor(setSecret = core_setSecret) {
+        this.setSecret = setSecret;
+    }
+    add(value) {
+        for (const form of maskForms(value)) {
+            if (this.registered.has(form))
+                continue;
+            this.registered.add(form);
+            this.pattern = undefined;
+            this.setSecret(form);
+        }
+    }
+    /**
+     * Replaces registered forms with ***: a backstop for messages and the summary, which are built
+     * from names and ids only. Forms under 4 characters ("1", "true") are left to the runner's log
+     * masking; scrubbing them here would garble every number in a message.
+     */
+    redact(text) {
+        this.pattern ??= this.compile();
+        return this.pattern ? text.replace(this.pattern, '***') : text;
+    }
+    /** One alternation, longest first, so a value is replaced whole before any part of it. */
+    compile() {
+        const forms = [...this.registered]
+            .filter(form => form.length >= 4)
+            .sort((a, b) => b.length - a.length)
+            .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        return forms.length > 0 ? new RegExp(forms.join('|'), 'g') : undefined;
+    }
+}
+/** The masker of this process: values are registered the moment they arrive. */
+const mask_masker = new Masker();
+
+;// CONCATENATED MODULE: ./src/aws/oidc.ts
+
+
+
+const PERMISSION_HINT = 'The job needs `permissions: id-token: write` (set it on the workflow or the job; a job that ' +
+    'sets any permissions must list it too). Without it, use role-chaining with credentials ' +
+    'already present.';
+/** A GitHub OIDC token for the audience, from the runner's token endpoint; masked at once. */
+async function requestIdToken(audience, env) {
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new errors_ActionError(`Cannot request a GitHub OIDC token: ${PERMISSION_HINT}`);
+    }
+    let token;
+    try {
+        // core.getIDToken registers the token with the runner (setSecret) before returning it.
+        token = await getIDToken(audience);
+    }
+    catch (error) {
+        throw new errors_ActionError(tokenFailure(error, audience));
+    }
+    mask_masker.add(token);
+    return token;
+}
+/** The endpoint's answer is summed up by its status; its body is not ours to print. */
+function tokenFailure(error, audience) {
+    const message = String(error?.message ?? error);
+    if (/ACTIONS_ID_TOKEN_REQUEST/.test(message)) {
+        return `Cannot request a GitHub OIDC token: ${PERMISSION_HINT}`;
+    }
+    const status = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1];
+    const base = `GitHub's OIDC token endpoint refused a token for audience '${audience}'`;
+    if (status === '401' || status === '403')
+        return `${base} (HTTP ${status}). ${PERMISSION_HINT}`;
+    if (status)
+        return `${base} (HTTP ${status}): a GitHub-side failure; re-run the job.`;
+    if (/ID Token field/.test(message))
+        return `${base}: its answer held no token; re-run the job.`;
+    return `Could not reach GitHub's OIDC token endpoint for audience '${audience}'; re-run the job.`;
+}
+/** The `sub` claim of a JWT (not a secret: it names the repository and ref), if it has one. */
+function tokenSubject(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        const sub = claims?.sub;
+        return typeof sub === 'string' ? sub : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+function awsFailure(error) {
+    const err = error;
+    return {
+        name: err?.name ?? err?.code ?? 'Error',
+        status: err?.$metadata?.httpStatusCode,
+        message: String(err?.message ?? error)
+    };
+}
+const NETWORK_CODES = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN'
+];
+function isNotFound(error) {
+    const { name, status } = awsFailure(error);
+    return (name === 'ResourceNotFoundException' || (status === 404 && name !== 'AccessDeniedException'));
+}
+function isAccessDenied(error) {
+    const { name, status } = awsFailure(error);
+    // moto answers denials as XML, which the JSON client reports as a SyntaxError with status 403.
+    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(name) || status === 403;
+}
+function isThrottled(error) {
+    const { name, status } = awsFailure(error);
+    return /Throttl|TooManyRequests|RequestLimitExceeded/.test(name) || status === 429;
+}
+/**
+ * Explains a failed call: what happened to which secret, and what to do.
+ * AWS error messages carry names and ARNs, never secret values.
+ */
+function describeAwsError(error, operation, secret) {
+    const failure = awsFailure(error);
+    const target = secret ? ` for '${secret}'` : '';
+    if (isAccessDenied(error)) {
+        return (`Access denied to secretsmanager:${operation}${target}: the credentials need ` +
+            `the permission secretsmanager:${operation} on this secret (and kms:Decrypt on its key ` +
+            `for reads).`);
+    }
+    if (isNotFound(error)) {
+        return `Secret${target ? ` '${secret}'` : ''} not found (${operation}): check the name or ARN and the region.`;
+    }
+    if (isThrottled(error)) {
+        return `Throttled by Secrets Manager${target} (${operation}) after all retries: raise max-attempts or read fewer secrets at once.`;
+    }
+    if (failure.name === 'InvalidRequestException' && /delet/i.test(failure.message)) {
+        return `Secret${target ? ` '${secret}'` : ''} is scheduled for deletion (${operation}): restore it first.`;
+    }
+    if (failure.name === 'DecryptionFailure') {
+        return `Could not decrypt${target}: the credentials need kms:Decrypt on the secret's KMS key.`;
+    }
+    if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
+        return (`No usable AWS credentials (${operation}): use role-to-assume, or run ` +
+            `aws-actions/configure-aws-credentials before this step.`);
+    }
+    const code = error?.code;
+    if (code && NETWORK_CODES.includes(code)) {
+        return `Could not reach Secrets Manager (${operation}${target}): ${code}. Check endpoint-url, http-proxy and the network.`;
+    }
+    const status = failure.status ? `, HTTP ${failure.status}` : '';
+    return `${operation}${target} failed: ${failure.name}${status}: ${failure.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/aws/role-errors.ts
+
+const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
+/** Explains a failed role assumption: which role, how, and what to change. Never a credential. */
+function describeAssumeError(error, attempt) {
+    const { role } = attempt;
+    const failure = awsFailure(error);
+    const how = role.chaining
+        ? 'sts:AssumeRole with the credentials already present (role-chaining)'
+        : 'sts:AssumeRoleWithWebIdentity with GitHub OIDC';
+    const head = `Could not assume role ${role.arn} (${how})`;
+    if (isAccessDenied(error) || /IDPRejectedClaim/.test(failure.name)) {
+        return `${head}: access denied. ${role.chaining ? chainingHint(role) : oidcHint(attempt)}`;
+    }
+    if (/InvalidIdentityToken/.test(failure.name)) {
+        return (`${head}: STS rejected the token. Account ${accountOf(role.arn)} needs the IAM OIDC ` +
+            `identity provider https://${GITHUB_ISSUER} with the audience '${role.audience}'.`);
+    }
+    if (isThrottled(error)) {
+        return `${head}: throttled by STS after all retries; raise max-attempts or re-run the job.`;
+    }
+    if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
+        return (`${head}: no credentials are present to chain from. Run ` +
+            `aws-actions/configure-aws-credentials first, or set role-chaining to false to use OIDC.`);
+    }
+    const code = error?.code;
+    if (code && NETWORK_CODES.includes(code)) {
+        return (`${head}: could not reach STS (${code}). Check AWS_ENDPOINT_URL_STS, endpoint-url, ` +
+            `http-proxy and the network.`);
+    }
+    if (/DurationSeconds|session limit/i.test(failure.message)) {
+        return (`${head}: role-duration-seconds (${role.durationSeconds}) exceeds what the role allows: ` +
+            `its maximum session duration, and 1 hour for a chained role.`);
+    }
+    const status = failure.status ? `, HTTP ${failure.status}` : '';
+    return `${head}: ${failure.name}${status}: ${failure.message}`;
+}
+function oidcHint({ role, subject, env }) {
+    const sub = subject
+        ? `this run's token has sub '${subject}'`
+        : `e.g. 'repo:${env.GITHUB_REPOSITORY ?? '<owner>/<repo>'}:ref:${env.GITHUB_REF ?? '<ref>'}'`;
+    return (`The role's trust policy must allow sts:AssumeRoleWithWebIdentity for the federated ` +
+        `principal arn:aws:iam::${accountOf(role.arn)}:oidc-provider/${GITHUB_ISSUER}, with the ` +
+        `condition ${GITHUB_ISSUER}:aud = '${role.audience}' and a ${GITHUB_ISSUER}:sub condition ` +
+        `that matches this workflow (${sub}).`);
+}
+function chainingHint(role) {
+    const externalId = role.externalId
+        ? ', with an sts:ExternalId condition equal to role-external-id'
+        : '';
+    return (`The credentials already present need sts:AssumeRole on this role, and the role's trust ` +
+        `policy must trust their principal${externalId}.`);
+}
+function accountOf(roleArn) {
+    return roleArn.split(':')[4] ?? '<account>';
+}
+
+;// CONCATENATED MODULE: ./src/aws/sts.ts
+
+
+/**
+ * The Secrets Manager settings, re-pointed at STS: AWS_ENDPOINT_URL_STS first (it names STS
+ * alone), then the endpoint-url input, then AWS_ENDPOINT_URL. Region, retries, timeout and the
+ * proxy input are shared; NO_PROXY is checked against the STS host.
+ */
+function stsSettings(settings, env) {
+    const given = settings.given ?? { endpoint: settings.endpoint, proxy: settings.proxy };
+    const endpoint = env.AWS_ENDPOINT_URL_STS || given.endpoint || env.AWS_ENDPOINT_URL || undefined;
+    const host = endpoint ? new URL(endpoint).hostname : `sts.${settings.region}.amazonaws.com`;
+    return { ...settings, endpoint, proxy: proxyFor(host, given.proxy, env) };
+}
+/**
+ * The one place an STS client is built. Without credentials in the settings it signs with the
+ * default chain (role chaining); AssumeRoleWithWebIdentity is unsigned anyway.
+ */
+function createStsClient(settings, env) {
+    const sts = stsSettings(settings, env);
+    return new client_sts_dist_cjs/* STSClient */.iM({
+        region: sts.region,
+        endpoint: sts.endpoint,
+        maxAttempts: sts.maxAttempts,
+        retryMode: 'standard',
+        credentials: sts.credentials,
+        requestHandler: httpHandler(sts)
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 
-/** Credentials for this step's clients: the default chain, or an assumed role. */
-async function credentials_resolveCredentials(role, _settings, _env) {
+
+
+
+
+
+
+/** As the SDK: credentials this close to expiry are renewed before a request. */
+const REFRESH_WINDOW_MS = 5 * 60_000;
+/**
+ * Credentials for this step's clients: the default chain, or an assumed role. The role is
+ * assumed here, at once, so a refusal fails the step before any secret is touched; the
+ * credentials live only in the returned provider (never in env vars or files), and are
+ * assumed again when they near expiry (a long rotation, say).
+ */
+async function credentials_resolveCredentials(role, settings, env) {
     if (role === undefined)
         return undefined;
-    throw new errors_ActionError('role-to-assume is not supported yet');
+    const sts = createStsClient(settings, env);
+    const assume = () => assumeRole(sts, role, env);
+    let current = await assume();
+    let renewing;
+    return async () => {
+        if (!expiresSoon(current))
+            return current;
+        renewing ??= assume()
+            .then(fresh => (current = fresh))
+            .finally(() => (renewing = undefined));
+        return renewing;
+    };
+}
+function expiresSoon(credentials) {
+    const expiration = credentials.expiration?.getTime();
+    return expiration !== undefined && expiration - Date.now() < REFRESH_WINDOW_MS;
+}
+async function assumeRole(sts, role, env) {
+    const request = {
+        RoleArn: role.arn,
+        RoleSessionName: role.sessionName ?? defaultSessionName(env),
+        DurationSeconds: role.durationSeconds
+    };
+    let subject;
+    let credentials;
+    try {
+        if (role.chaining) {
+            const command = new client_sts_dist_cjs/* AssumeRoleCommand */.QL({ ...request, ExternalId: role.externalId });
+            credentials = (await sts.send(command)).Credentials;
+        }
+        else {
+            const token = await requestIdToken(role.audience, env);
+            subject = tokenSubject(token);
+            const command = new client_sts_dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({ ...request, WebIdentityToken: token });
+            credentials = (await sts.send(command)).Credentials;
+        }
+    }
+    catch (error) {
+        if (error instanceof errors_ActionError)
+            throw error;
+        throw new errors_ActionError(describeAssumeError(error, { role, subject, env }));
+    }
+    const identity = maskedIdentity(credentials, role);
+    const how = role.chaining ? 'role chaining' : 'GitHub OIDC';
+    info(`Assumed role ${role.arn} as session ${request.RoleSessionName} (${how}); ` +
+        'its credentials stay inside this step.');
+    return identity;
+}
+/** Masks each part the moment it arrives, then checks STS gave all three. */
+function maskedIdentity(credentials, role) {
+    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
+    for (const part of [AccessKeyId, SecretAccessKey, SessionToken])
+        if (part)
+            mask_masker.add(part);
+    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
+        throw new errors_ActionError(`STS answered without credentials for role ${role.arn}.`);
+    }
+    return {
+        accessKeyId: AccessKeyId,
+        secretAccessKey: SecretAccessKey,
+        sessionToken: SessionToken,
+        expiration: Expiration
+    };
+}
+const SESSION_NAME_MAX = 64;
+/** `GitHubActions-<run id>-<attempt>`, in the alphabet STS allows, at most 64 characters. */
+function defaultSessionName(env) {
+    const parts = ['GitHubActions', env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean);
+    return parts
+        .join('-')
+        .replace(/[^\w+=,.@-]/g, '_')
+        .slice(0, SESSION_NAME_MAX);
 }
 
 ;// CONCATENATED MODULE: ./src/inputs/common.ts
@@ -58977,8 +60785,12 @@ function parseUrl(inputs, name) {
 }
 function parseRole(inputs) {
     const arn = inputs.optional('role-to-assume');
-    if (arn === undefined)
+    if (arn === undefined) {
+        const orphan = ['role-chaining', 'role-external-id', 'role-session-name'].find(name => inputs.string(name) !== '' && inputs.string(name) !== 'false');
+        if (orphan)
+            throw new errors_InputError('role-to-assume', `is required when ${orphan} is set`);
         return undefined;
+    }
     if (!ROLE_ARN.test(arn)) {
         throw new errors_InputError('role-to-assume', `'${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
     }
@@ -58986,13 +60798,21 @@ function parseRole(inputs) {
     if (sessionName !== undefined && !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
         throw new errors_InputError('role-session-name', 'must be 2 to 64 characters of [A-Za-z0-9_+=,.@-]');
     }
+    const chaining = inputs.bool('role-chaining', false);
+    const externalId = inputs.optional('role-external-id');
+    if (externalId !== undefined && !chaining) {
+        throw new errors_InputError('role-external-id', 'applies only with role-chaining: true (AssumeRoleWithWebIdentity takes no external id)');
+    }
+    if (externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
+        throw new errors_InputError('role-external-id', 'must be 2 to 1224 characters of [A-Za-z0-9_+=,.@:/-]');
+    }
     return {
         arn,
         audience: inputs.string('audience') || 'sts.amazonaws.com',
         sessionName,
         durationSeconds: inputs.int('role-duration-seconds', { min: 900, max: 43200 }, 900),
-        externalId: inputs.optional('role-external-id'),
-        chaining: inputs.bool('role-chaining', false)
+        externalId,
+        chaining
     };
 }
 
@@ -59306,169 +61126,6 @@ function validateConcurrency(concurrency) {
 	}
 }
 
-;// CONCATENATED MODULE: ./src/aws/errors.ts
-function awsFailure(error) {
-    const err = error;
-    return {
-        name: err?.name ?? err?.code ?? 'Error',
-        status: err?.$metadata?.httpStatusCode,
-        message: String(err?.message ?? error)
-    };
-}
-const NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN'];
-function isNotFound(error) {
-    const { name, status } = awsFailure(error);
-    return (name === 'ResourceNotFoundException' || (status === 404 && name !== 'AccessDeniedException'));
-}
-function isAccessDenied(error) {
-    const { name, status } = awsFailure(error);
-    // moto answers denials as XML, which the JSON client reports as a SyntaxError with status 403.
-    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(name) || status === 403;
-}
-function isThrottled(error) {
-    const { name, status } = awsFailure(error);
-    return /Throttl|TooManyRequests|RequestLimitExceeded/.test(name) || status === 429;
-}
-/**
- * Explains a failed call: what happened to which secret, and what to do.
- * AWS error messages carry names and ARNs, never secret values.
- */
-function describeAwsError(error, operation, secret) {
-    const failure = awsFailure(error);
-    const target = secret ? ` for '${secret}'` : '';
-    if (isAccessDenied(error)) {
-        return (`Access denied to secretsmanager:${operation}${target}: the credentials need ` +
-            `the permission secretsmanager:${operation} on this secret (and kms:Decrypt on its key ` +
-            `for reads).`);
-    }
-    if (isNotFound(error)) {
-        return `Secret${target ? ` '${secret}'` : ''} not found (${operation}): check the name or ARN and the region.`;
-    }
-    if (isThrottled(error)) {
-        return `Throttled by Secrets Manager${target} (${operation}) after all retries: raise max-attempts or read fewer secrets at once.`;
-    }
-    if (failure.name === 'InvalidRequestException' && /delet/i.test(failure.message)) {
-        return `Secret${target ? ` '${secret}'` : ''} is scheduled for deletion (${operation}): restore it first.`;
-    }
-    if (failure.name === 'DecryptionFailure') {
-        return `Could not decrypt${target}: the credentials need kms:Decrypt on the secret's KMS key.`;
-    }
-    if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
-        return (`No usable AWS credentials (${operation}): use role-to-assume, or run ` +
-            `aws-actions/configure-aws-credentials before this step.`);
-    }
-    const code = error?.code;
-    if (code && NETWORK_CODES.includes(code)) {
-        return `Could not reach Secrets Manager (${operation}${target}): ${code}. Check endpoint-url, http-proxy and the network.`;
-    }
-    const status = failure.status ? `, HTTP ${failure.status}` : '';
-    return `${operation}${target} failed: ${failure.name}${status}: ${failure.message}`;
-}
-
-;// CONCATENATED MODULE: ./src/output/mask.ts
-
-/**
- * Every form a value can show up in a log: the whole value, each line (the runner masks line by
- * line), each JSON leaf, and the JSON-escaped form of each (a value inside logged JSON).
- */
-function maskForms(value) {
-    const forms = new Set();
-    const add = (text) => {
-        if (text.trim() === '')
-            return;
-        forms.add(text);
-        const escaped = JSON.stringify(text).slice(1, -1);
-        if (escaped !== text)
-            forms.add(escaped);
-    };
-    const addText = (text) => {
-        add(text);
-        for (const line of text.split(/\r?\n|\r/))
-            add(line);
-        for (const leaf of jsonLeaves(text))
-            addText(leaf);
-    };
-    if (typeof value === 'string') {
-        addText(value);
-    }
-    else {
-        add(Buffer.from(value).toString('base64'));
-        const text = decodeUtf8(value);
-        if (text !== undefined)
-            addText(text);
-    }
-    return [...forms];
-}
-function decodeUtf8(bytes) {
-    try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** String forms of every leaf of a JSON object or array; [] for anything else. */
-function jsonLeaves(text) {
-    const trimmed = text.trim();
-    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return [];
-    let parsed;
-    try {
-        parsed = JSON.parse(trimmed);
-    }
-    catch {
-        return [];
-    }
-    const leaves = [];
-    const walk = (node) => {
-        if (node !== null && typeof node === 'object') {
-            Object.values(node).forEach(walk);
-        }
-        else if (node !== null) {
-            leaves.push(String(node));
-        }
-    };
-    walk(parsed);
-    return leaves;
-}
-/** Registers secrets with the runner once each, and scrubs them from text we produce. */
-class Masker {
-    setSecret;
-    registered = new Set();
-    pattern;
-    constructor(setSecret = core_setSecret) {
-        this.setSecret = setSecret;
-    }
-    add(value) {
-        for (const form of maskForms(value)) {
-            if (this.registered.has(form))
-                continue;
-            this.registered.add(form);
-            this.pattern = undefined;
-            this.setSecret(form);
-        }
-    }
-    /**
-     * Replaces registered forms with ***: a backstop for messages and the summary, which are built
-     * from names and ids only. Forms under 4 characters ("1", "true") are left to the runner's log
-     * masking; scrubbing them here would garble every number in a message.
-     */
-    redact(text) {
-        this.pattern ??= this.compile();
-        return this.pattern ? text.replace(this.pattern, '***') : text;
-    }
-    /** One alternation, longest first, so a value is replaced whole before any part of it. */
-    compile() {
-        const forms = [...this.registered]
-            .filter(form => form.length >= 4)
-            .sort((a, b) => b.length - a.length)
-            .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-        return forms.length > 0 ? new RegExp(forms.join('|'), 'g') : undefined;
-    }
-}
-/** The masker of this process: values are registered the moment they arrive. */
-const mask_masker = new Masker();
-
 ;// CONCATENATED MODULE: ./src/secrets/read.ts
 
 
@@ -59521,7 +61178,7 @@ async function* listSecretsByPrefix(client, prefix) {
             name: secret.Name ?? '',
             versions: secret.SecretVersionsToStages ?? {}
         }));
-        core_debug(`ListSecrets '${prefix}*': ${secrets.length} matching on this page`);
+        debug(`ListSecrets '${prefix}*': ${secrets.length} matching on this page`);
         yield secrets;
     }
 }
@@ -59916,7 +61573,7 @@ function failureMessage(error) {
     const message = known
         ? String(err.message)
         : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`;
-    core_debug(`failure: ${err?.name ?? typeof error}`);
+    debug(`failure: ${err?.name ?? typeof error}`);
     return mask_masker.redact(message).replace(/\s*\r?\n\s*/g, ' ');
 }
 
@@ -59984,7 +61641,7 @@ async function postClient(read, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8710);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5647);
 
 await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
