@@ -51,7 +51,8 @@ export function compileQuery(text: string): CompiledQuery {
   try {
     compiled = environment.compile(absolute)
   } catch (error) {
-    if (!(error instanceof JSONPathError)) throw error
+    // Compiling sees only the query, which is configuration: its messages are safe to show.
+    if (!(error instanceof JSONPathError)) throw new QuerySyntaxError(String(error))
     const index = error.token?.index ?? 0
     const position = (index < origin.length ? origin[index] : text.length) + 1
     throw new QuerySyntaxError(reasonOf(error), position)
@@ -66,9 +67,8 @@ function select(compiled: JSONPathQuery, document: JSONValue): JSONValue[] {
     if (error instanceof JSONPathRecursionLimitError) {
       throw new QueryEvaluationError('the document is nested too deeply for this query')
     }
-    // Messages of evaluation errors are built from the query; the name alone is enough.
-    if (error instanceof JSONPathError) throw new QueryEvaluationError(error.name)
-    throw error
+    // Evaluation sees the secret: only the kind of error leaves, never its message.
+    throw new QueryEvaluationError(`evaluation failed (${(error as Error)?.name ?? 'error'})`)
   }
 }
 
