@@ -1,7 +1,11 @@
 import { fetchMode } from './fetch.js'
+import { pushGeneratedMode } from './push-generated.js'
+import { putMode } from './put.js'
 import type { ModeHandler } from './types.js'
 
 /** Every mode that works; the router refuses any other. */
 export const handlers: Record<string, ModeHandler<unknown>> = {
-  fetch: fetchMode as ModeHandler<unknown>
+  fetch: fetchMode as ModeHandler<unknown>,
+  put: putMode as ModeHandler<unknown>,
+  'push-generated': pushGeneratedMode as ModeHandler<unknown>
 }
