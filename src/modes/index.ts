@@ -1,9 +1,13 @@
 import { fetchMode } from './fetch.js'
 import { lookupJsonPathMode } from './lookup-jsonpath.js'
+import { pushGeneratedMode } from './push-generated.js'
+import { putMode } from './put.js'
 import type { ModeHandler } from './types.js'
 
 /** Every mode that works; the router refuses any other. */
 export const handlers: Record<string, ModeHandler<unknown>> = {
   fetch: fetchMode as ModeHandler<unknown>,
-  'lookup-jsonpath': lookupJsonPathMode as ModeHandler<unknown>
+  'lookup-jsonpath': lookupJsonPathMode as ModeHandler<unknown>,
+  put: putMode as ModeHandler<unknown>,
+  'push-generated': pushGeneratedMode as ModeHandler<unknown>
 }

@@ -16,7 +16,8 @@ export function maskForms(value: SecretData): string[] {
   }
   const addText = (text: string): void => {
     add(text)
-    for (const line of text.split(/\r?\n|\r/)) add(line)
+    // A line of only punctuation ('{', '},') carries no secret and would blank it in every log.
+    for (const line of text.split(/\r?\n|\r/)) if (/[\p{L}\p{N}]/u.test(line)) add(line)
     for (const leaf of jsonLeaves(text)) addText(leaf)
   }
   if (typeof value === 'string') {

@@ -8,6 +8,13 @@ describe('maskForms', () => {
     expect(forms).toEqual(expect.arrayContaining([pem, '-----BEGIN KEY-----', 'AAAA', 'BBBB']))
   })
 
+  it('does not register lines of a multi-line value that are only punctuation', () => {
+    const forms = maskForms('{\n  "password": "pw-9"\n}')
+    expect(forms).not.toContain('{')
+    expect(forms).not.toContain('}')
+    expect(forms).toEqual(expect.arrayContaining(['  "password": "pw-9"', 'pw-9']))
+  })
+
   it('registers each JSON leaf, nested and in arrays, numbers as text', () => {
     const forms = maskForms('{"a":{"b":"deep"},"list":["x1",{"y":"y2"}],"n":42,"t":true,"z":null}')
     expect(forms).toEqual(expect.arrayContaining(['deep', 'x1', 'y2', '42', 'true']))
