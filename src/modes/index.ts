@@ -1,3 +1,4 @@
+import { checkChangedMode } from './check-changed.js'
 import { fetchMode } from './fetch.js'
 import { lookupJsonPathMode } from './lookup-jsonpath.js'
 import { pushGeneratedMode } from './push-generated.js'
@@ -9,5 +10,6 @@ export const handlers: Record<string, ModeHandler<unknown>> = {
   fetch: fetchMode as ModeHandler<unknown>,
   'lookup-jsonpath': lookupJsonPathMode as ModeHandler<unknown>,
   put: putMode as ModeHandler<unknown>,
-  'push-generated': pushGeneratedMode as ModeHandler<unknown>
+  'push-generated': pushGeneratedMode as ModeHandler<unknown>,
+  'check-changed': checkChangedMode as ModeHandler<unknown>
 }

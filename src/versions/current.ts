@@ -1,0 +1,205 @@
+/**
+ * The AWSCURRENT version id of each requested secret, read without reading any value:
+ * ListSecrets (SecretVersionsToStages) wherever it can answer, DescribeSecret only where it must.
+ */
+import * as core from '@actions/core'
+import {
+  DescribeSecretCommand,
+  paginateListSecrets,
+  type SecretsManagerClient
+} from '@aws-sdk/client-secrets-manager'
+import pLimit from 'p-limit'
+import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
+import { ActionError } from '../errors.js'
+import { secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
+import { listSecretsByPrefix } from '../secrets/read.js'
+
+export interface SecretVersion {
+  name: string
+  arn: string
+  /** '' when the secret has no AWSCURRENT version (created without a value). */
+  versionId: string
+}
+
+export interface CurrentVersions {
+  /** Each secret found, once, whichever requests matched it. */
+  secrets: SecretVersion[]
+  /** Requests that match no existing secret (not found, or scheduled for deletion). */
+  missing: SecretRequest[]
+}
+
+/** A ListSecrets filter takes at most 10 values; values are alternatives. */
+export const NAME_FILTER_VALUES = 10
+const CONCURRENCY = 10
+// What ListSecrets accepts as a filter value; anything else goes to DescribeSecret alone.
+const FILTERABLE = /^[A-Za-z0-9/_+=.@-]{1,512}$/
+
+export function currentVersionId(versionsToStages: Record<string, string[]> | undefined): string {
+  const entry = Object.entries(versionsToStages ?? {}).find(([, stages]) =>
+    stages.includes('AWSCURRENT')
+  )
+  return entry?.[0] ?? ''
+}
+
+/** Fails with one error naming every request AWS refused (other than "not found"). */
+export async function readCurrentVersions(
+  client: SecretsManagerClient,
+  requests: SecretRequest[]
+): Promise<CurrentVersions> {
+  const reader = new VersionReader(client)
+  const prefixes = requests.filter(request => request.kind === 'prefix')
+  const exact = requests.filter(request => request.kind !== 'prefix')
+  const filterable = exact.filter(request => FILTERABLE.test(lookupName(request)))
+  const direct = exact.filter(request => !filterable.includes(request))
+  const results = await Promise.all([
+    ...prefixes.map(request => reader.prefix(request)),
+    ...batches(filterable).map(batch => reader.listed(batch)),
+    ...direct.map(request => reader.described(request))
+  ])
+  if (reader.failures.length > 0) {
+    throw new ActionError(
+      `Could not read the version ids of ${reader.failures.length} secret(s): ` +
+        reader.failures.join(' ')
+    )
+  }
+  const found = new Map<string, SecretVersion>()
+  const missing: SecretRequest[] = []
+  for (const { request, secrets } of results.flat()) {
+    if (secrets.length === 0) missing.push(request)
+    for (const secret of secrets) found.set(secret.name, secret)
+  }
+  const order = (request: SecretRequest) => requests.indexOf(request)
+  return { secrets: [...found.values()], missing: missing.sort((a, b) => order(a) - order(b)) }
+}
+
+interface Resolved {
+  request: SecretRequest
+  secrets: SecretVersion[]
+}
+
+class VersionReader {
+  readonly failures: string[] = []
+  private readonly limit = pLimit(CONCURRENCY)
+  private listDenied = false
+
+  constructor(private readonly client: SecretsManagerClient) {}
+
+  async prefix(request: SecretRequest): Promise<Resolved> {
+    const secrets: SecretVersion[] = []
+    try {
+      await this.limit(async () => {
+        for await (const page of listSecretsByPrefix(this.client, request.id)) {
+          for (const { name, arn, versions } of page) {
+            secrets.push({ name, arn, versionId: currentVersionId(versions) })
+          }
+        }
+      })
+    } catch (error) {
+      this.failures.push(describeAwsError(error, 'ListSecrets', `${request.id}*`))
+    }
+    return { request, secrets }
+  }
+
+  /**
+   * Up to 10 names or ARNs in one ListSecrets filter. The filter matches by prefix, so listing
+   * stops once every request is answered, or once it has cost as many pages as describing the
+   * rest would cost calls; DescribeSecret then answers what is left.
+   */
+  async listed(requests: SecretRequest[]): Promise<Resolved[]> {
+    const answered = new Map<SecretRequest, SecretVersion>()
+    const open = () => requests.filter(request => !answered.has(request))
+    if (!this.listDenied) {
+      try {
+        await this.limit(() => this.listInto(requests, answered, open))
+      } catch (error) {
+        if (!isAccessDenied(error)) {
+          const names = requests.map(request => request.id).join("', '")
+          this.failures.push(describeAwsError(error, 'ListSecrets', names))
+          return []
+        }
+        this.denyList()
+      }
+    }
+    const described = await Promise.all(open().map(request => this.described(request)))
+    const listed = [...answered].map(([request, secret]) => ({ request, secrets: [secret] }))
+    return [...listed, ...described]
+  }
+
+  private async listInto(
+    requests: SecretRequest[],
+    answered: Map<SecretRequest, SecretVersion>,
+    open: () => SecretRequest[]
+  ): Promise<void> {
+    const names = [...new Set(requests.map(lookupName))]
+    const pages = paginateListSecrets(
+      { client: this.client, pageSize: 100 },
+      { Filters: [{ Key: 'name', Values: names }], IncludePlannedDeletion: false }
+    )
+    let count = 0
+    for await (const page of pages) {
+      count++
+      for (const entry of page.SecretList ?? []) {
+        const secret = {
+          name: entry.Name ?? '',
+          arn: entry.ARN ?? '',
+          versionId: currentVersionId(entry.SecretVersionsToStages)
+        }
+        for (const request of open())
+          if (matchesRequest(request, secret)) answered.set(request, secret)
+      }
+      const left = open().length
+      core.debug(`ListSecrets by name, page ${count}: ${left} of ${requests.length} left`)
+      if (left === 0 || count >= left) return
+    }
+  }
+
+  async described(request: SecretRequest): Promise<Resolved> {
+    try {
+      const secret = await this.limit(() =>
+        this.client.send(new DescribeSecretCommand({ SecretId: request.id }))
+      )
+      if (secret.DeletedDate !== undefined) {
+        core.debug(`'${request.id}' is scheduled for deletion`)
+        return { request, secrets: [] }
+      }
+      const versionId = currentVersionId(secret.VersionIdsToStages)
+      return { request, secrets: [{ name: secret.Name ?? '', arn: secret.ARN ?? '', versionId }] }
+    } catch (error) {
+      if (!isNotFound(error))
+        this.failures.push(describeAwsError(error, 'DescribeSecret', request.id))
+      return { request, secrets: [] }
+    }
+  }
+
+  private denyList(): void {
+    if (this.listDenied) return
+    this.listDenied = true
+    core.warning(
+      'secretsmanager:ListSecrets is denied: reading version ids with DescribeSecret, one call ' +
+        'per secret. Allow ListSecrets for fewer calls (wildcards need it).'
+    )
+  }
+}
+
+/** The name to filter ListSecrets by: the name, or an ARN's name without its random suffix. */
+function lookupName(request: SecretRequest): string {
+  return request.kind === 'arn' ? secretNameFromArn(request.id) : request.id
+}
+
+/** Exact match: a name, a complete ARN, or a partial ARN (an ARN without '-' and 6 characters). */
+export function matchesRequest(request: SecretRequest, secret: SecretVersion): boolean {
+  if (request.kind === 'name') return secret.name === request.id
+  if (request.kind === 'prefix') return secret.name.startsWith(request.id)
+  return (
+    secret.arn === request.id ||
+    (secret.arn.length === request.id.length + 7 && secret.arn.startsWith(`${request.id}-`))
+  )
+}
+
+function batches(requests: SecretRequest[]): SecretRequest[][] {
+  const out: SecretRequest[][] = []
+  for (let i = 0; i < requests.length; i += NAME_FILTER_VALUES) {
+    out.push(requests.slice(i, i + NAME_FILTER_VALUES))
+  }
+  return out
+}

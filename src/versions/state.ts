@@ -1,0 +1,91 @@
+/**
+ * What check-changed keeps between runs: secret names and version ids, never values.
+ * The same JSON document is the state file (cache: file) and the Actions cache entry.
+ */
+
+/** Secret name to its AWSCURRENT version id ('' when the secret has no current version). */
+export type VersionMap = Record<string, string>
+
+export const STATE_SCHEMA = 1
+
+export interface StateDocument {
+  versionIds: VersionMap
+  /**
+   * The run that wrote it and the ids that run compared against (null: a first run). A re-run
+   * of that run compares against the same baseline, so it reports what the first attempt did.
+   */
+  run?: { id: string; attempt: number; baseline: VersionMap | null }
+}
+
+/** A state that exists but cannot be trusted; never read as "nothing changed". */
+export class CorruptStateError extends Error {
+  constructor(reason: string) {
+    super(reason)
+    this.name = 'CorruptStateError'
+  }
+}
+
+const printable = (text: string, min: number, max: number): boolean =>
+  text.length >= min && text.length <= max && ![...text].some(c => c < ' ' || c === '\u007f')
+
+export function parseState(text: string): StateDocument {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    throw new CorruptStateError('it is not valid JSON')
+  }
+  if (!isObject(parsed)) throw new CorruptStateError('it is not a JSON object')
+  if (parsed.schema !== STATE_SCHEMA) {
+    throw new CorruptStateError(
+      `its schema is ${JSON.stringify(parsed.schema)}, not ${STATE_SCHEMA}`
+    )
+  }
+  const doc: StateDocument = { versionIds: versionMap(parsed.versionIds, 'versionIds') }
+  if (parsed.run !== undefined) doc.run = runOf(parsed.run)
+  return doc
+}
+
+/** Stable text: sorted names, so a committed state file only changes when an id does. */
+export function serializeState(doc: StateDocument): string {
+  const out: Record<string, unknown> = { schema: STATE_SCHEMA, versionIds: sorted(doc.versionIds) }
+  if (doc.run) {
+    const { id, attempt, baseline } = doc.run
+    out.run = { id, attempt, baseline: baseline && sorted(baseline) }
+  }
+  return `${JSON.stringify(out, null, 2)}\n`
+}
+
+export function sorted(map: VersionMap): VersionMap {
+  return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+}
+
+function runOf(value: unknown): NonNullable<StateDocument['run']> {
+  if (!isObject(value)) throw new CorruptStateError('run is not an object')
+  const { id, attempt, baseline } = value
+  if (typeof id !== 'string' || !/^[\w.-]{1,64}$/.test(id)) {
+    throw new CorruptStateError('run.id is not a run id')
+  }
+  if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1) {
+    throw new CorruptStateError('run.attempt is not a positive whole number')
+  }
+  return { id, attempt, baseline: baseline === null ? null : versionMap(baseline, 'run.baseline') }
+}
+
+function versionMap(value: unknown, field: string): VersionMap {
+  if (!isObject(value)) throw new CorruptStateError(`${field} is not an object`)
+  const entries = Object.entries(value)
+  for (const [name, id] of entries) {
+    if (!printable(name, 1, 2048))
+      throw new CorruptStateError(`${field} has a key that is not a name`)
+    if (typeof id !== 'string' || !printable(id, 0, 64)) {
+      throw new CorruptStateError(`${field} has a value that is not a version id`)
+    }
+  }
+  // fromEntries, not assignment: '__proto__' and 'constructor' are valid secret names.
+  return Object.fromEntries(entries) as VersionMap
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
