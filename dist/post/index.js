@@ -1368,7 +1368,7 @@ __webpack_unused_export__ = RestoreSecretCommand;
 __webpack_unused_export__ = RestoreSecretRequest$;
 __webpack_unused_export__ = RestoreSecretResponse$;
 __webpack_unused_export__ = RotateSecret$;
-__webpack_unused_export__ = RotateSecretCommand;
+exports.xp = RotateSecretCommand;
 __webpack_unused_export__ = RotateSecretRequest$;
 __webpack_unused_export__ = RotateSecretResponse$;
 __webpack_unused_export__ = RotationRulesType$;
@@ -1408,7 +1408,7 @@ __webpack_unused_export__ = ValidateResourcePolicyResponse$;
 __webpack_unused_export__ = ValidationErrorsEntry$;
 __webpack_unused_export__ = errorTypeRegistries;
 __webpack_unused_export__ = paginateBatchGetSecretValue;
-__webpack_unused_export__ = paginateListSecretVersionIds;
+exports.Xw = paginateListSecretVersionIds;
 exports.hM = paginateListSecrets;
 
 
@@ -26637,6 +26637,22 @@ exports.RequestHandlerProtocol = RequestHandlerProtocol;
 exports.SMITHY_CONTEXT_KEY = SMITHY_CONTEXT_KEY;
 exports.getDefaultClientConfiguration = getDefaultClientConfiguration;
 exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
+
+
+/***/ }),
+
+/***/ 5290:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = exports.IX = __webpack_unused_export__ = exports.$C = void 0;
+var client_1 = __nccwpck_require__(2658);
+Object.defineProperty(exports, "$C", ({ enumerable: true, get: function () { return client_1.createWaiter; } }));
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return client_1.waiterServiceDefaults; } });
+Object.defineProperty(exports, "IX", ({ enumerable: true, get: function () { return client_1.WaiterState; } }));
+__webpack_unused_export__ = ({ enumerable: true, get: function () { return client_1.checkExceptions; } });
 
 
 /***/ }),
@@ -61495,7 +61511,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8142:
+/***/ 512:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -65536,7 +65552,714 @@ function put_emission(config, result) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/rotation/stages.ts
+
+
+
+
+const CURRENT = 'AWSCURRENT';
+const PENDING = 'AWSPENDING';
+const PREVIOUS = 'AWSPREVIOUS';
+async function describeStages(client, secretId) {
+    const out = await client
+        .send(new dist_cjs/* DescribeSecretCommand */.X5({ SecretId: secretId }))
+        .catch(error => failed(error, 'DescribeSecret', secretId));
+    return {
+        arn: out.ARN ?? secretId,
+        name: out.Name ?? secretId,
+        stages: labelled(out.VersionIdsToStages ?? {}),
+        rotationLambdaArn: out.RotationLambdaARN || undefined,
+        owningService: out.OwningService || undefined
+    };
+}
+// AWS leaves deprecated versions out; moto lists them with no labels.
+function labelled(stages) {
+    return Object.fromEntries(Object.entries(stages).filter(([, labels]) => labels.length > 0));
+}
+function versionWith(stages, label) {
+    return Object.entries(stages).find(([, labels]) => labels.includes(label))?.[0];
+}
+function has(stages, versionId, label) {
+    return stages[versionId]?.includes(label) ?? false;
+}
+/**
+ * AWSPENDING that blocks a rotation: on a version that is not AWSCURRENT. (After a successful
+ * rotation AWS may leave AWSPENDING on the current version; that blocks nothing.)
+ */
+function blockingPending(stages) {
+    const pending = versionWith(stages, PENDING);
+    return pending !== undefined && !has(stages, pending, CURRENT) ? pending : undefined;
+}
+/** `id: LABEL, LABEL; id: LABEL` for messages; '(no labelled versions)' when empty. */
+function describeLabels(stages) {
+    const parts = Object.entries(stages).map(([id, labels]) => `${id}: ${labels.join(', ')}`);
+    return parts.length > 0 ? parts.join('; ') : '(no labelled versions)';
+}
+/** When each version was created, for the age of a stale AWSPENDING. */
+async function creationDates(client, arn) {
+    const dates = new Map();
+    try {
+        for await (const page of (0,dist_cjs/* paginateListSecretVersionIds */.Xw)({ client }, { SecretId: arn })) {
+            for (const version of page.Versions ?? []) {
+                if (version.VersionId && version.CreatedDate) {
+                    dates.set(version.VersionId, version.CreatedDate);
+                }
+            }
+        }
+    }
+    catch (error) {
+        // The age only makes the message better; the stages already say what is wrong.
+        lib_core/* debug */.Yz(`ListSecretVersionIds: ${describeAwsError(error, 'ListSecretVersionIds', arn)}`);
+    }
+    return dates;
+}
+function formatAge(ms) {
+    const minutes = Math.floor(ms / 60_000);
+    if (minutes < 1)
+        return 'less than a minute';
+    if (minutes < 120)
+        return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48)
+        return `${hours} hours`;
+    return `${Math.floor(hours / 24)} days`;
+}
+/**
+ * A blocking AWSPENDING left by an earlier rotation: an error naming the version and its age,
+ * or, with clear-stale-pending, removed. Returns a note for the summary when it removed one.
+ */
+async function handleStalePending(client, secret, check) {
+    const stale = blockingPending(secret.stages);
+    if (stale === undefined || stale === check.ownVersion)
+        return undefined;
+    const created = (await creationDates(client, secret.arn)).get(stale);
+    const age = created
+        ? ` since ${created.toISOString()} (${formatAge(Date.now() - created.getTime())})`
+        : '';
+    const what = `version ${stale} of '${secret.name}' has held AWSPENDING${age}`;
+    if (!check.clear) {
+        throw new errors_ActionError(`A stale rotation blocks this one: ${what}, left by an earlier rotation that did not ` +
+            `finish (or one still running). Stages: ${describeLabels(secret.stages)}. Set ` +
+            `clear-stale-pending: true to remove that label first, or remove it yourself with ` +
+            `UpdateSecretVersionStage.`);
+    }
+    await removeLabel(client, secret.arn, stale, PENDING);
+    dropLabel(secret.stages, stale, PENDING);
+    const note = `Removed a stale AWSPENDING: ${what}.`;
+    lib_core/* warning */.$e(note);
+    return note;
+}
+function dropLabel(stages, versionId, label) {
+    const left = (stages[versionId] ?? []).filter(other => other !== label);
+    if (left.length > 0)
+        stages[versionId] = left;
+    else
+        delete stages[versionId];
+}
+async function removeLabel(client, arn, versionId, label) {
+    await client
+        .send(new dist_cjs/* UpdateSecretVersionStageCommand */.be({
+        SecretId: arn,
+        VersionStage: label,
+        RemoveFromVersionId: versionId
+    }))
+        .catch(error => failed(error, 'UpdateSecretVersionStage', arn));
+}
+/**
+ * Makes the version AWSCURRENT in one atomic move (AWS puts AWSPREVIOUS on the version it
+ * leaves), then removes its AWSPENDING. The secret always has a readable AWSCURRENT.
+ */
+async function promote(client, secret, versionId) {
+    const current = versionWith(secret.stages, CURRENT);
+    if (current !== versionId) {
+        await client
+            .send(new dist_cjs/* UpdateSecretVersionStageCommand */.be({
+            SecretId: secret.arn,
+            VersionStage: CURRENT,
+            MoveToVersionId: versionId,
+            RemoveFromVersionId: current
+        }))
+            .catch(error => failed(error, 'UpdateSecretVersionStage', secret.name));
+    }
+    if (has(secret.stages, versionId, PENDING)) {
+        await removeLabel(client, secret.arn, versionId, PENDING);
+    }
+}
+function failed(error, operation, secret) {
+    throw new errors_ActionError(describeAwsError(error, operation, secret));
+}
+function copyStages(stages) {
+    return Object.fromEntries(Object.entries(stages).map(([id, labels]) => [id, [...labels]]));
+}
+/** Rows of the summary: every version labelled before or after, with its labels then and now. */
+function stageRows(before, after) {
+    const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const show = (labels) => (labels?.length ? labels.join(', ') : '-');
+    return ids.map(id => [id, show(before[id]), show(after[id])]);
+}
+
+;// CONCATENATED MODULE: ./src/rotation/in-workflow.ts
+
+
+
+
+
+
+
+
+
+
+/** Post-step state of a create: the pending version to cancel if the job ends before finish. */
+const STATE_ARN = 'sma-rotate-arn';
+const STATE_PENDING = 'sma-rotate-pending';
+const PHASES = ['create', 'finish', 'all'];
+const VERSION_ID = /^[\w-]{32,64}$/;
+/** Inputs that mean nothing to this strategy and have no default: refused, not ignored. */
+const LAMBDA_ONLY = ['rotation-lambda-arn', 'rotation-schedule', 'rotation-days'];
+function parseInWorkflow(inputs, common) {
+    for (const name of LAMBDA_ONLY) {
+        if (inputs.optional(name) !== undefined) {
+            throw new errors_InputError(name, 'is for rotation-strategy: lambda only');
+        }
+    }
+    const phase = inputs.oneOf('phase', PHASES, 'all');
+    const config = {
+        strategy: 'in-workflow',
+        ...common,
+        phase,
+        cancelUnfinished: inputs.bool('cancel-unfinished', true)
+    };
+    const pendingVersionId = inputs.optional('pending-version-id');
+    if (phase !== 'finish') {
+        if (pendingVersionId !== undefined) {
+            throw new errors_InputError('pending-version-id', 'is for phase: finish only');
+        }
+        return { ...config, source: parseSource(inputs, phase) };
+    }
+    for (const name of ['generator', 'fields']) {
+        if (inputs.optional(name) !== undefined) {
+            throw new errors_InputError(name, 'is for phase: create or all; phase: finish only moves labels');
+        }
+    }
+    if (pendingVersionId !== undefined && !VERSION_ID.test(pendingVersionId)) {
+        throw new errors_InputError('pending-version-id', `'${pendingVersionId}' is not a version id (32-64 characters)`);
+    }
+    return { ...config, pendingVersionId };
+}
+function parseSource(inputs, phase) {
+    const generator = inputs.optional('generator');
+    const fields = inputs.optional('fields');
+    if (generator !== undefined && fields !== undefined) {
+        throw new errors_InputError('generator', 'give generator or fields, not both');
+    }
+    if (generator !== undefined)
+        return { kind: 'generator', options: parseGenerator(generator) };
+    if (fields === undefined) {
+        throw new errors_InputError('generator', `phase: ${phase} needs generator (a plain string secret) or fields (a JSON secret)`);
+    }
+    const parsed = parseFields(inputs.raw('fields'));
+    const names = new Map();
+    for (const field of parsed.keys()) {
+        const name = pendingEnvName(field);
+        if (names.has(name)) {
+            throw new errors_InputError('fields', `fields '${names.get(name)}' and '${field}' both export ${name}`);
+        }
+        names.set(name, field);
+    }
+    return { kind: 'fields', fields: parsed };
+}
+/** Env var (and, with export-outputs, output) of one rotated field. */
+function pendingEnvName(field) {
+    return `PENDING_${toEnvName(field, 'uppercase').replace(/^_/, '')}`;
+}
+async function rotateInWorkflow(config, client, env) {
+    const started = Date.now();
+    const before = await describeStages(client, config.secretId);
+    const stagesBefore = copyStages(before.stages);
+    if (config.phase === 'finish') {
+        return finishPhase(client, before, config.pendingVersionId, started);
+    }
+    const previous = versionWith(before.stages, CURRENT);
+    // createPending updates before.stages to what AWS now holds.
+    const created = await createPending(client, before, config, env);
+    if (config.phase === 'create') {
+        return createdEmission(config, created, stagesBefore, before, started);
+    }
+    try {
+        await promote(client, before, created.versionId);
+    }
+    catch (error) {
+        await cancelPending(client, before.arn, created.versionId);
+        throw error;
+    }
+    const after = await describeStages(client, before.arn);
+    lib_core/* info */.pq(`Rotated '${before.name}': version ${created.versionId} is AWSCURRENT`);
+    return finishedEmission(after, stagesBefore, created.versionId, previous, true, started, [
+        ...(created.staleNote ? [created.staleNote] : [])
+    ]);
+}
+/** Stage a new value as AWSPENDING only; AWSCURRENT is untouched. */
+async function createPending(client, secret, config, env) {
+    // The token is the new version id: a retried write of this step attempt is the same version.
+    const versionId = deriveRequestToken(env, secret.arn, 'rotate-in-workflow');
+    const staleNote = await handleStalePending(client, secret, {
+        ownVersion: versionId,
+        clear: config.clearStalePending
+    });
+    if (config.cancelUnfinished)
+        armCancel(secret.arn, versionId);
+    if (has(secret.stages, versionId, PENDING)) {
+        lib_core/* info */.pq(`Version ${versionId} of '${secret.name}' is already pending: using it`);
+        return { versionId, value: await readVersion(client, secret, versionId), staleNote };
+    }
+    if (secret.stages[versionId] !== undefined) {
+        throw new errors_ActionError(`Version ${versionId} of '${secret.name}' was already written by this step attempt ` +
+            `(stages: ${describeLabels(secret.stages)}): re-run the job to rotate again.`);
+    }
+    const value = await newValue(client, secret, config.source);
+    try {
+        const out = await client.send(new dist_cjs/* PutSecretValueCommand */.cp({
+            SecretId: secret.arn,
+            ClientRequestToken: versionId,
+            SecretString: value,
+            VersionStages: [PENDING]
+        }));
+        // A label is on one version at a time; the first version of a secret also gets AWSCURRENT.
+        for (const label of out.VersionStages ?? [PENDING]) {
+            for (const other of Object.keys(secret.stages))
+                dropLabel(secret.stages, other, label);
+        }
+        secret.stages[versionId] = out.VersionStages ?? [PENDING];
+    }
+    catch (error) {
+        // A write whose answer was lost may still have landed: never leave it pending.
+        await cancelPending(client, secret.arn, versionId);
+        throw new errors_ActionError(describeAwsError(error, 'PutSecretValue', secret.name));
+    }
+    lib_core/* info */.pq(`Stored version ${versionId} of '${secret.name}' as AWSPENDING`);
+    return { versionId, value, staleNote };
+}
+/**
+ * Saved at once, not through the Emission: if anything after the write fails (emit refusing an
+ * env var included), the post step still finds the pending version and cancels it.
+ */
+function armCancel(arn, versionId) {
+    lib_core/* saveState */.LZ(STATE_ARN, arn);
+    lib_core/* saveState */.LZ(STATE_PENDING, versionId);
+}
+async function newValue(client, secret, source) {
+    const current = await readCurrent(client, secret);
+    const currentJson = current === undefined ? undefined : in_workflow_jsonObject(current);
+    try {
+        if (source.kind === 'generator') {
+            if (currentJson !== undefined) {
+                throw new errors_ActionError(`AWSCURRENT of '${secret.name}' is a JSON object: rotate its fields with the ` +
+                    'fields input, not generator.');
+            }
+            return await generatePassword(client, source.options);
+        }
+        if (current !== undefined && currentJson === undefined) {
+            throw new errors_ActionError(`AWSCURRENT of '${secret.name}' is not a JSON object: rotate a plain string secret ` +
+                'with the generator input, not fields.');
+        }
+        const values = await resolveFields(client, source.fields);
+        const value = JSON.stringify({ ...currentJson, ...values });
+        mask_masker.add(value);
+        return value;
+    }
+    catch (error) {
+        if (error instanceof errors_ActionError)
+            throw error;
+        throw new errors_ActionError(describeAwsError(error, 'GetRandomPassword'));
+    }
+}
+/** The current value, masked on arrival; undefined when the secret has no AWSCURRENT yet. */
+async function readCurrent(client, secret) {
+    if (versionWith(secret.stages, CURRENT) === undefined)
+        return undefined;
+    // moto: an unstaged read can return a version AWSCURRENT has left; name the stage.
+    const read = await getSecretValue(client, secret.arn, { versionStage: CURRENT }).catch(error => {
+        throw new errors_ActionError(describeAwsError(error, 'GetSecretValue', secret.name));
+    });
+    if (typeof read.data !== 'string') {
+        throw new errors_ActionError(`'${secret.name}' holds a binary value: in-workflow rotation makes string values only.`);
+    }
+    return read.data;
+}
+async function readVersion(client, secret, versionId) {
+    const read = await getSecretValue(client, secret.arn, { versionId }).catch(error => {
+        throw new errors_ActionError(describeAwsError(error, 'GetSecretValue', secret.name));
+    });
+    if (typeof read.data !== 'string' || read.data === '') {
+        throw new errors_ActionError(`Version ${versionId} of '${secret.name}' holds no string value: not making it current.`);
+    }
+    return read.data;
+}
+function in_workflow_jsonObject(text) {
+    if (!text.trim().startsWith('{'))
+        return undefined;
+    try {
+        const parsed = JSON.parse(text);
+        return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+            ? parsed
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function finishPhase(client, secret, given, started) {
+    const before = copyStages(secret.stages);
+    const target = given ?? versionWith(secret.stages, PENDING);
+    if (target === undefined) {
+        throw new errors_ActionError(`No version of '${secret.name}' holds AWSPENDING: nothing to finish. Run phase: create ` +
+            `first (stages: ${describeLabels(secret.stages)}).`);
+    }
+    const previous = versionWith(secret.stages, CURRENT);
+    if (previous === target) {
+        // Already finished (a re-run, or AWS left AWSPENDING on the current version): no change.
+        if (has(secret.stages, target, PENDING))
+            await removeLabel(client, secret.arn, target, PENDING);
+        lib_core/* info */.pq(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`);
+        const after = await describeStages(client, secret.arn);
+        return finishedEmission(after, before, target, versionWith(after.stages, PREVIOUS), false, started);
+    }
+    if (!has(secret.stages, target, PENDING)) {
+        throw new errors_ActionError(`Version ${target} of '${secret.name}' is not pending (stages: ` +
+            `${describeLabels(secret.stages)}): it was cancelled (the post step of a create whose ` +
+            'job failed removes AWSPENDING) or never created. Run phase: create again.');
+    }
+    await readVersion(client, secret, target);
+    await promote(client, secret, target);
+    const after = await describeStages(client, secret.arn);
+    lib_core/* info */.pq(`Rotated '${secret.name}': version ${target} is AWSCURRENT`);
+    return finishedEmission(after, before, target, previous, true, started);
+}
+function finishedEmission(after, before, versionId, previous, rotated, started, notes = []) {
+    return {
+        outputs: {
+            arn: after.arn,
+            'version-id': versionId,
+            'previous-version-id': previous ?? '',
+            rotated: String(rotated)
+        },
+        summary: {
+            heading: rotated
+                ? `Rotated '${after.name}' in the workflow`
+                : `Rotation of '${after.name}' was already finished`,
+            header: ['Version id', 'Stages before', 'Stages after'],
+            rows: stageRows(before, after.stages),
+            notes: [...notes, `AWSCURRENT: ${versionId}. Took ${seconds(Date.now() - started)}.`]
+        }
+    };
+}
+function createdEmission(config, created, before, after, started) {
+    const cancel = config.cancelUnfinished
+        ? 'If the job ends before then, the post step of this step removes AWSPENDING.'
+        : 'cancel-unfinished is off: if the job ends before then, AWSPENDING stays.';
+    return {
+        secrets: pendingTargets(created.value, config.source, after.name),
+        outputs: {
+            arn: after.arn,
+            'version-id': versionWith(after.stages, CURRENT) ?? '',
+            'pending-version-id': created.versionId,
+            rotated: 'false'
+        },
+        summary: {
+            heading: `Created pending version of '${after.name}'`,
+            header: ['Version id', 'Stages before', 'Stages after'],
+            rows: stageRows(before, after.stages),
+            notes: [
+                ...(created.staleNote ? [created.staleNote] : []),
+                `Pending version: ${created.versionId}. Apply and test it, then run phase: finish. ` +
+                    `${cancel} Took ${seconds(Date.now() - started)}.`
+            ]
+        }
+    };
+}
+/**
+ * pending-value (always an output) is the whole new value: the new JSON for fields. With
+ * export-env / export-outputs, PENDING_VALUE (plain secrets) or PENDING_<FIELD> for each field
+ * in fields (JSON secrets) too.
+ */
+function pendingTargets(value, source, secret) {
+    const targets = [
+        { name: 'pending-value', value, source: secret, channels: ['output'] }
+    ];
+    if (source.kind === 'generator') {
+        return [...targets, { name: 'PENDING_VALUE', value, source: secret, channels: ['env'] }];
+    }
+    const json = in_workflow_jsonObject(value) ?? {};
+    for (const field of source.fields.keys()) {
+        const leaf = json[field];
+        targets.push({
+            name: pendingEnvName(field),
+            value: typeof leaf === 'string' ? leaf : JSON.stringify(leaf ?? null),
+            source: secret,
+            channels: ['env', 'output']
+        });
+    }
+    return targets;
+}
+/** Best effort: removes AWSPENDING from a version this step created; the post step retries. */
+async function cancelPending(client, arn, versionId) {
+    try {
+        const secret = await describeStages(client, arn);
+        if (has(secret.stages, versionId, PENDING) && !has(secret.stages, versionId, CURRENT)) {
+            await removeLabel(client, arn, versionId, PENDING);
+            lib_core/* info */.pq(`Removed AWSPENDING from version ${versionId}: the rotation did not finish`);
+        }
+    }
+    catch (error) {
+        lib_core/* warning */.$e(`Could not remove AWSPENDING from version ${versionId}: ${error.message}`);
+    }
+}
+/**
+ * The post step of a create: when the job ended between create and finish, the pending version
+ * would block every later rotation. Remove its AWSPENDING (AWSCURRENT never moved).
+ */
+async function cancelUnfinished(context) {
+    const arn = context.state(STATE_ARN);
+    const versionId = context.state(STATE_PENDING);
+    if (!arn || !versionId)
+        return;
+    const sm = await context.client();
+    const secret = await describeStages(sm, arn);
+    if (!has(secret.stages, versionId, PENDING)) {
+        lib_core/* info */.pq(`Version ${versionId} of '${secret.name}' is not pending: nothing to cancel`);
+        return;
+    }
+    await removeLabel(sm, arn, versionId, PENDING);
+    if (has(secret.stages, versionId, CURRENT)) {
+        lib_core/* info */.pq(`Removed a leftover AWSPENDING from the current version ${versionId}`);
+        return;
+    }
+    lib_core/* warning */.$e(`The rotation of '${secret.name}' did not finish: removed AWSPENDING from version ` +
+        `${versionId} so the next rotation is not blocked. AWSCURRENT is still ` +
+        `${versionWith(secret.stages, CURRENT) ?? 'unset'}. If a step already applied the pending ` +
+        'value (a database password, say), apply the AWSCURRENT value again; the pending value ' +
+        'stays readable by its version id until AWS removes deprecated versions.');
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+// EXTERNAL MODULE: ./node_modules/@smithy/util-waiter/dist-cjs/index.js
+var util_waiter_dist_cjs = __nccwpck_require__(5290);
+;// CONCATENATED MODULE: ./src/rotation/waiter.ts
+
+
+/** Delays between DescribeSecret polls: short first, backing off, never beyond the timeout. */
+function pollDelays(timeoutSeconds) {
+    const minDelay = Math.min(2, timeoutSeconds / 4);
+    return { minDelay, maxDelay: Math.max(minDelay, Math.min(20, timeoutSeconds / 2)) };
+}
+/**
+ * Polls DescribeSecret with the SDK's waiter (exponential backoff with jitter) until the new
+ * version holds AWSCURRENT with no AWSPENDING on any other version. AWSPENDING may stay on the
+ * new current version: AWS documents that as a finished rotation.
+ */
+async function waitForRotation(client, target, timeoutSeconds) {
+    let last;
+    let seen = false;
+    const result = await (0,util_waiter_dist_cjs/* createWaiter */.$C)({ client, maxWaitTime: timeoutSeconds, ...pollDelays(timeoutSeconds) }, target, async (polled, { arn, versionId }) => {
+        last = await describeStages(polled, arn);
+        const present = last.stages[versionId] !== undefined;
+        if (has(last.stages, versionId, CURRENT) && blockingPending(last.stages) === undefined) {
+            return { state: util_waiter_dist_cjs/* WaiterState */.IX.SUCCESS };
+        }
+        if (seen && !present)
+            return { state: util_waiter_dist_cjs/* WaiterState */.IX.FAILURE };
+        seen ||= present;
+        return { state: util_waiter_dist_cjs/* WaiterState */.IX.RETRY };
+    });
+    if (result.state === util_waiter_dist_cjs/* WaiterState */.IX.SUCCESS)
+        return { state: 'done', secret: last };
+    if (result.state === util_waiter_dist_cjs/* WaiterState */.IX.FAILURE)
+        return { state: 'failed', secret: last };
+    return { state: 'timeout', secret: last, seen };
+}
+
+;// CONCATENATED MODULE: ./src/rotation/lambda.ts
+
+
+
+
+
+
+
+const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[\w$-]{1,128})?$/;
+// rate(N hours|days) or cron(6 fields); AWS checks the details (e.g. at least 4 hours apart).
+const SCHEDULE = /^(rate\(\d{1,4} (hour|hours|day|days)\)|cron\([^()]+\))$/;
+/** Inputs that mean nothing to this strategy and have no default: refused, not ignored. */
+const IN_WORKFLOW_ONLY = ['generator', 'fields', 'pending-version-id'];
+function parseLambda(inputs, common) {
+    for (const name of IN_WORKFLOW_ONLY) {
+        if (inputs.optional(name) !== undefined) {
+            throw new errors_InputError(name, 'is for rotation-strategy: in-workflow only');
+        }
+    }
+    const lambdaArn = inputs.optional('rotation-lambda-arn');
+    if (lambdaArn !== undefined && !LAMBDA_ARN.test(lambdaArn)) {
+        throw new errors_InputError('rotation-lambda-arn', `'${lambdaArn}' is not a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>)`);
+    }
+    return {
+        strategy: 'lambda',
+        ...common,
+        lambdaArn,
+        rules: parseRules(inputs),
+        rotateImmediately: inputs.bool('rotate-immediately', true),
+        wait: inputs.bool('wait', true),
+        waitTimeoutSeconds: inputs.int('wait-timeout-seconds', { min: 1, max: 3600 }, 300)
+    };
+}
+function parseRules(inputs) {
+    const schedule = inputs.optional('rotation-schedule');
+    const days = inputs.optional('rotation-days');
+    if (schedule !== undefined && days !== undefined) {
+        throw new errors_InputError('rotation-schedule', 'give rotation-schedule or rotation-days, not both');
+    }
+    if (schedule !== undefined) {
+        if (!SCHEDULE.test(schedule)) {
+            throw new errors_InputError('rotation-schedule', `'${schedule}' is not a schedule expression such as rate(90 days) or cron(0 4 1 * ? *)`);
+        }
+        return { ScheduleExpression: schedule };
+    }
+    if (days !== undefined) {
+        return { AutomaticallyAfterDays: inputs.int('rotation-days', { min: 1, max: 1000 }) };
+    }
+    return undefined;
+}
+/** RotateSecret, then watch the rotation function to the end. */
+async function rotateWithLambda(config, client, env) {
+    const started = Date.now();
+    const before = await describeStages(client, config.secretId);
+    const lambdaArn = config.lambdaArn ?? before.rotationLambdaArn;
+    if (lambdaArn === undefined && before.owningService === undefined) {
+        throw new errors_ActionError(`Secret '${before.name}' has no rotation function configured: give rotation-lambda-arn, ` +
+            'or use rotation-strategy: in-workflow.');
+    }
+    const stagesBefore = copyStages(before.stages);
+    const staleNote = await handleStalePending(client, before, { clear: config.clearStalePending });
+    const previous = versionWith(before.stages, CURRENT);
+    const versionId = await startRotation(client, before, config, lambdaArn, env);
+    const finished = config.rotateImmediately && config.wait;
+    const outcome = finished
+        ? await waitForRotation(client, { arn: before.arn, versionId }, config.waitTimeoutSeconds)
+        : undefined;
+    if (outcome && outcome.state !== 'done') {
+        throw new errors_ActionError(failureMessage(outcome, before.name, versionId, config, lambdaArn));
+    }
+    const after = outcome?.secret ?? (await describeStages(client, before.arn));
+    const rotated = outcome !== undefined;
+    const heading = rotated
+        ? `Rotated '${before.name}' with its rotation function`
+        : config.rotateImmediately
+            ? `Started rotation of '${before.name}' (version ${versionId}), not waiting for it`
+            : `Set the rotation of '${before.name}'; it rotates at its next scheduled time`;
+    lib_core/* info */.pq(heading);
+    return {
+        outputs: {
+            arn: before.arn,
+            'version-id': versionWith(after.stages, CURRENT) ?? '',
+            'previous-version-id': rotated ? (previous ?? '') : '',
+            'pending-version-id': !rotated && config.rotateImmediately ? versionId : '',
+            rotated: String(rotated)
+        },
+        summary: {
+            heading,
+            header: ['Version id', 'Stages before', 'Stages after'],
+            rows: stageRows(stagesBefore, after.stages),
+            notes: [
+                ...(staleNote ? [staleNote] : []),
+                `Rotation function: ${lambdaArn ?? `managed by ${before.owningService}`}. ` +
+                    `New version: ${versionId}. Took ${lambda_seconds(Date.now() - started)}.`
+            ]
+        }
+    };
+}
+async function startRotation(client, secret, config, lambdaArn, env) {
+    const request = {
+        SecretId: secret.arn,
+        ClientRequestToken: deriveRequestToken(env, secret.arn, 'rotate-lambda'),
+        RotationLambdaARN: lambdaArn,
+        RotationRules: config.rules,
+        RotateImmediately: config.rotateImmediately
+    };
+    try {
+        const out = await client.send(new dist_cjs/* RotateSecretCommand */.xp(request));
+        lib_core/* debug */.Yz(`RotateSecret '${secret.name}': version ${out.VersionId}`);
+        return out.VersionId ?? request.ClientRequestToken;
+    }
+    catch (error) {
+        const hint = isAccessDenied(error)
+            ? ` RotateSecret also needs lambda:InvokeFunction on ${lambdaArn ?? 'the rotation function'}.`
+            : '';
+        throw new errors_ActionError(`${describeAwsError(error, 'RotateSecret', secret.name)}${hint}`);
+    }
+}
+function failureMessage(outcome, name, versionId, config, lambdaArn) {
+    const stages = outcome.secret ? describeLabels(outcome.secret.stages) : 'unknown';
+    const what = outcome.state === 'failed'
+        ? `Rotation of '${name}' failed: version ${versionId} lost its AWSPENDING label without becoming AWSCURRENT.`
+        : outcome.seen
+            ? `Rotation of '${name}' did not finish within ${config.waitTimeoutSeconds} s: version ${versionId} is still pending.`
+            : `Rotation of '${name}' did not start within ${config.waitTimeoutSeconds} s: the function never created version ${versionId}.`;
+    const pending = outcome.state === 'timeout'
+        ? ' The AWSPENDING label is left for the function (it may still be running, and Secrets Manager retries a failed rotation); a later run reports it as stale, and clear-stale-pending: true removes it.'
+        : '';
+    return `${what} Stages now: ${stages}. See the rotation function's CloudWatch logs (${logGroup(lambdaArn)}).${pending}`;
+}
+function logGroup(lambdaArn) {
+    const parts = lambdaArn?.split(':');
+    if (!parts || parts.length < 7)
+        return 'log group /aws/lambda/<function name>';
+    return `log group /aws/lambda/${parts[6]} in ${parts[3]}`;
+}
+function lambda_seconds(ms) {
+    return `${(ms / 1000).toFixed(1)} s`;
+}
+
+;// CONCATENATED MODULE: ./src/modes/rotate.ts
+
+
+
+
+const STRATEGIES = ['lambda', 'in-workflow'];
+/** One secret by name or ARN: no alias, no wildcard. */
+function rotate_parseSecretId(inputs, why) {
+    const requests = parseSecretIds(inputs.required('secret-id', why), 'secret-id');
+    const [request] = requests;
+    if (requests.length !== 1 || request.kind === 'prefix' || request.alias !== undefined) {
+        throw new errors_InputError('secret-id', 'must name one secret (a name or an ARN)');
+    }
+    return request.id;
+}
+const rotateMode = {
+    exportDefaults: { env: false, outputs: false },
+    parse(inputs) {
+        const secretId = rotate_parseSecretId(inputs, 'in rotate mode');
+        const strategy = inputs.oneOf('rotation-strategy', STRATEGIES, 'lambda');
+        const common = { secretId, clearStalePending: inputs.bool('clear-stale-pending', false) };
+        if (strategy === 'in-workflow')
+            return parseInWorkflow(inputs, common);
+        const phase = inputs.string('phase');
+        if (phase !== '' && phase !== 'all') {
+            throw new errors_InputError('phase', 'is for rotation-strategy: in-workflow');
+        }
+        return parseLambda(inputs, common);
+    },
+    secretArns: config => (config.secretId.startsWith('arn:') ? [config.secretId] : []),
+    run(config, { client, env }) {
+        return config.strategy === 'lambda'
+            ? rotateWithLambda(config, client, env)
+            : rotateInWorkflow(config, client, env);
+    },
+    post: cancelUnfinished
+};
+
 ;// CONCATENATED MODULE: ./src/modes/index.ts
+
 
 
 
@@ -65548,7 +66271,8 @@ const modes_handlers = {
     'lookup-jsonpath': lookupJsonPathMode,
     put: putMode,
     'push-generated': pushGeneratedMode,
-    'check-changed': checkChangedMode
+    'check-changed': checkChangedMode,
+    rotate: rotateMode
 };
 
 ;// CONCATENATED MODULE: ./src/output/summary.ts
@@ -65743,11 +66467,11 @@ async function run(read = readActionInput, env = process.env) {
         await emit(emission, emitConfig, env);
     }
     catch (error) {
-        core.setFailed(failureMessage(error));
+        core.setFailed(main_failureMessage(error));
     }
 }
 /** One line a user can act on: no stack trace, and scrubbed of anything masked. */
-function failureMessage(error) {
+function main_failureMessage(error) {
     const known = error instanceof errors_InputError || error instanceof errors_ActionError;
     const err = error;
     const message = known
@@ -65782,7 +66506,7 @@ async function runPost(read = reader_readActionInput, env = process.env) {
     }
     catch (error) {
         // A failed clean-up must be seen, but must not fail a job whose work is done.
-        lib_core/* warning */.$e(`Post step: ${failureMessage(error)}`);
+        lib_core/* warning */.$e(`Post step: ${main_failureMessage(error)}`);
     }
 }
 function stateList(name) {
@@ -65821,7 +66545,7 @@ async function postClient(read, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8142);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(512);
 
 await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
@@ -74726,11 +75450,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  LZ: () => (/* binding */ saveState),
   Pq: () => (/* binding */ setSecret),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, getBooleanInput, getMultilineInput, group, markdownSummary, notice, platform, saveState, setCommandEcho, setFailed, setOutput, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, getBooleanInput, getMultilineInput, group, markdownSummary, notice, platform, setCommandEcho, setFailed, setOutput, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -75646,9 +76371,9 @@ function group(name, fn) {
 function saveState(name, value) {
     const filePath = process.env['GITHUB_STATE'] || '';
     if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
     }
-    issueCommand('save-state', { name }, toCommandValue(value));
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
 }
 /**
  * Gets the value of an state set by this action's main execution.

@@ -3,6 +3,7 @@ import { fetchMode } from './fetch.js'
 import { lookupJsonPathMode } from './lookup-jsonpath.js'
 import { pushGeneratedMode } from './push-generated.js'
 import { putMode } from './put.js'
+import { rotateMode } from './rotate.js'
 import type { ModeHandler } from './types.js'
 
 /** Every mode that works; the router refuses any other. */
@@ -11,5 +12,6 @@ export const handlers: Record<string, ModeHandler<unknown>> = {
   'lookup-jsonpath': lookupJsonPathMode as ModeHandler<unknown>,
   put: putMode as ModeHandler<unknown>,
   'push-generated': pushGeneratedMode as ModeHandler<unknown>,
-  'check-changed': checkChangedMode as ModeHandler<unknown>
+  'check-changed': checkChangedMode as ModeHandler<unknown>,
+  rotate: rotateMode as ModeHandler<unknown>
 }

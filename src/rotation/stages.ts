@@ -1,0 +1,202 @@
+import * as core from '@actions/core'
+import {
+  DescribeSecretCommand,
+  paginateListSecretVersionIds,
+  UpdateSecretVersionStageCommand,
+  type SecretsManagerClient
+} from '@aws-sdk/client-secrets-manager'
+import { describeAwsError } from '../aws/errors.js'
+import { ActionError } from '../errors.js'
+
+export const CURRENT = 'AWSCURRENT'
+export const PENDING = 'AWSPENDING'
+export const PREVIOUS = 'AWSPREVIOUS'
+
+/** Version id to its staging labels; versions without labels (deprecated) are left out. */
+export type Stages = Record<string, string[]>
+
+/** What DescribeSecret tells about a secret's versions and rotation set-up (never a value). */
+export interface SecretStages {
+  arn: string
+  name: string
+  stages: Stages
+  rotationLambdaArn?: string
+  /** Set for secrets managed by another service (e.g. RDS), which rotate without a Lambda. */
+  owningService?: string
+}
+
+export async function describeStages(
+  client: SecretsManagerClient,
+  secretId: string
+): Promise<SecretStages> {
+  const out = await client
+    .send(new DescribeSecretCommand({ SecretId: secretId }))
+    .catch(error => failed(error, 'DescribeSecret', secretId))
+  return {
+    arn: out.ARN ?? secretId,
+    name: out.Name ?? secretId,
+    stages: labelled(out.VersionIdsToStages ?? {}),
+    rotationLambdaArn: out.RotationLambdaARN || undefined,
+    owningService: out.OwningService || undefined
+  }
+}
+
+// AWS leaves deprecated versions out; moto lists them with no labels.
+function labelled(stages: Record<string, string[]>): Stages {
+  return Object.fromEntries(Object.entries(stages).filter(([, labels]) => labels.length > 0))
+}
+
+export function versionWith(stages: Stages, label: string): string | undefined {
+  return Object.entries(stages).find(([, labels]) => labels.includes(label))?.[0]
+}
+
+export function has(stages: Stages, versionId: string, label: string): boolean {
+  return stages[versionId]?.includes(label) ?? false
+}
+
+/**
+ * AWSPENDING that blocks a rotation: on a version that is not AWSCURRENT. (After a successful
+ * rotation AWS may leave AWSPENDING on the current version; that blocks nothing.)
+ */
+export function blockingPending(stages: Stages): string | undefined {
+  const pending = versionWith(stages, PENDING)
+  return pending !== undefined && !has(stages, pending, CURRENT) ? pending : undefined
+}
+
+/** `id: LABEL, LABEL; id: LABEL` for messages; '(no labelled versions)' when empty. */
+export function describeLabels(stages: Stages): string {
+  const parts = Object.entries(stages).map(([id, labels]) => `${id}: ${labels.join(', ')}`)
+  return parts.length > 0 ? parts.join('; ') : '(no labelled versions)'
+}
+
+/** When each version was created, for the age of a stale AWSPENDING. */
+export async function creationDates(
+  client: SecretsManagerClient,
+  arn: string
+): Promise<Map<string, Date>> {
+  const dates = new Map<string, Date>()
+  try {
+    for await (const page of paginateListSecretVersionIds({ client }, { SecretId: arn })) {
+      for (const version of page.Versions ?? []) {
+        if (version.VersionId && version.CreatedDate) {
+          dates.set(version.VersionId, version.CreatedDate)
+        }
+      }
+    }
+  } catch (error) {
+    // The age only makes the message better; the stages already say what is wrong.
+    core.debug(`ListSecretVersionIds: ${describeAwsError(error, 'ListSecretVersionIds', arn)}`)
+  }
+  return dates
+}
+
+export function formatAge(ms: number): string {
+  const minutes = Math.floor(ms / 60_000)
+  if (minutes < 1) return 'less than a minute'
+  if (minutes < 120) return `${minutes} minute${minutes === 1 ? '' : 's'}`
+  const hours = Math.floor(minutes / 60)
+  if (hours < 48) return `${hours} hours`
+  return `${Math.floor(hours / 24)} days`
+}
+
+export interface StaleCheck {
+  /** The version this run creates: its own AWSPENDING is not stale. */
+  ownVersion?: string
+  clear: boolean
+}
+
+/**
+ * A blocking AWSPENDING left by an earlier rotation: an error naming the version and its age,
+ * or, with clear-stale-pending, removed. Returns a note for the summary when it removed one.
+ */
+export async function handleStalePending(
+  client: SecretsManagerClient,
+  secret: SecretStages,
+  check: StaleCheck
+): Promise<string | undefined> {
+  const stale = blockingPending(secret.stages)
+  if (stale === undefined || stale === check.ownVersion) return undefined
+  const created = (await creationDates(client, secret.arn)).get(stale)
+  const age = created
+    ? ` since ${created.toISOString()} (${formatAge(Date.now() - created.getTime())})`
+    : ''
+  const what = `version ${stale} of '${secret.name}' has held AWSPENDING${age}`
+  if (!check.clear) {
+    throw new ActionError(
+      `A stale rotation blocks this one: ${what}, left by an earlier rotation that did not ` +
+        `finish (or one still running). Stages: ${describeLabels(secret.stages)}. Set ` +
+        `clear-stale-pending: true to remove that label first, or remove it yourself with ` +
+        `UpdateSecretVersionStage.`
+    )
+  }
+  await removeLabel(client, secret.arn, stale, PENDING)
+  dropLabel(secret.stages, stale, PENDING)
+  const note = `Removed a stale AWSPENDING: ${what}.`
+  core.warning(note)
+  return note
+}
+
+export function dropLabel(stages: Stages, versionId: string, label: string): void {
+  const left = (stages[versionId] ?? []).filter(other => other !== label)
+  if (left.length > 0) stages[versionId] = left
+  else delete stages[versionId]
+}
+
+export async function removeLabel(
+  client: SecretsManagerClient,
+  arn: string,
+  versionId: string,
+  label: string
+): Promise<void> {
+  await client
+    .send(
+      new UpdateSecretVersionStageCommand({
+        SecretId: arn,
+        VersionStage: label,
+        RemoveFromVersionId: versionId
+      })
+    )
+    .catch(error => failed(error, 'UpdateSecretVersionStage', arn))
+}
+
+/**
+ * Makes the version AWSCURRENT in one atomic move (AWS puts AWSPREVIOUS on the version it
+ * leaves), then removes its AWSPENDING. The secret always has a readable AWSCURRENT.
+ */
+export async function promote(
+  client: SecretsManagerClient,
+  secret: SecretStages,
+  versionId: string
+): Promise<void> {
+  const current = versionWith(secret.stages, CURRENT)
+  if (current !== versionId) {
+    await client
+      .send(
+        new UpdateSecretVersionStageCommand({
+          SecretId: secret.arn,
+          VersionStage: CURRENT,
+          MoveToVersionId: versionId,
+          RemoveFromVersionId: current
+        })
+      )
+      .catch(error => failed(error, 'UpdateSecretVersionStage', secret.name))
+  }
+  if (has(secret.stages, versionId, PENDING)) {
+    await removeLabel(client, secret.arn, versionId, PENDING)
+  }
+}
+
+function failed(error: unknown, operation: string, secret: string): never {
+  throw new ActionError(describeAwsError(error, operation, secret))
+}
+
+export function copyStages(stages: Stages): Stages {
+  return Object.fromEntries(Object.entries(stages).map(([id, labels]) => [id, [...labels]]))
+}
+
+/** Rows of the summary: every version labelled before or after, with its labels then and now. */
+export function stageRows(before: Stages, after: Stages): string[][] {
+  const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+  const show = (labels: string[] | undefined) => (labels?.length ? labels.join(', ') : '-')
+  return ids.map(id => [id, show(before[id]), show(after[id])])
+}
