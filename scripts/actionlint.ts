@@ -59,6 +59,12 @@ function installReadOnlyFs(): void {
   for (const name of ['mkdir', 'rename', 'rmdir', 'unlink', 'chmod', 'fchmod', 'truncate']) {
     shim[name] = (...args: unknown[]) => (args.pop() as (error: unknown) => void)(readOnly())
   }
+  const { O_WRONLY, O_RDWR, O_CREAT, O_TRUNC, O_APPEND } = fs.constants
+  const openForReading = shim.open as (...args: unknown[]) => void
+  shim.open = (file: string, flags: number, mode: number, callback: (error: unknown) => void) => {
+    if (flags & (O_WRONLY | O_RDWR | O_CREAT | O_TRUNC | O_APPEND)) return callback(readOnly())
+    openForReading(file, flags, mode, callback)
+  }
   ;(globalThis as Record<string, unknown>).fs = shim
 }
 
