@@ -14,29 +14,67 @@ interface Scenario {
   /** What the issue asks for: at most this many calls, under this many ms. */
   target?: { calls: number; ms: number }
   fault?: FaultFn
+  /** Checks the step's result; returns what is wrong. */
+  check: (outputs: Record<string, string>) => string | undefined
 }
+
+const fetched = (n: number) => (outputs: Record<string, string>) =>
+  outputs.count === String(n) ? undefined : `fetched ${outputs.count}, expected ${n}`
+
+const versions = (n: number) => (outputs: Record<string, string>) => {
+  const count = Object.keys(JSON.parse(outputs['version-ids'] ?? '{}')).length
+  return count === n ? undefined : `saw ${count} version ids, expected ${n}`
+}
+
+const checkChanged = { mode: 'check-changed', 'secret-ids': 'bench/*', cache: 'none' }
+
+const everyFourth: FaultFn = ({ total }) => (total % 4 === 0 ? { kind: 'throttle' } : undefined)
 
 const jsonValue = (i: number) => JSON.stringify({ username: `user${i}`, password: `pw-${i}-x` })
 
 const scenarios: Scenario[] = [
-  { name: 'fetch 1 secret', seed: 1, inputs: { 'secret-ids': 'bench/s0' } },
+  {
+    name: 'fetch 1 secret',
+    seed: 1,
+    inputs: { 'secret-ids': 'bench/s0' },
+    target: { calls: 1, ms: 200 },
+    check: fetched(1)
+  },
   {
     name: 'fetch 100 JSON secrets by prefix',
     seed: 100,
     inputs: { 'secret-ids': 'bench/*', 'parse-json-secrets': 'true' },
-    target: { calls: 6, ms: 500 }
+    target: { calls: 6, ms: 500 },
+    check: fetched(100)
+  },
+  {
+    name: 'check-changed 100 by prefix',
+    seed: 100,
+    inputs: checkChanged,
+    target: { calls: 2, ms: 500 },
+    check: versions(100)
   },
   {
     name: 'fetch 1000 secrets by prefix',
     seed: 1000,
     inputs: { 'secret-ids': 'bench/*' },
-    target: { calls: 61, ms: 2000 }
+    target: { calls: 61, ms: 2000 },
+    check: fetched(1000)
   },
+  { name: 'check-changed 1000 by prefix', seed: 1000, inputs: checkChanged, check: versions(1000) },
   {
     name: 'fetch 1000, every 4th call throttled',
     seed: 1000,
     inputs: { 'secret-ids': 'bench/*', 'max-attempts': '5' },
-    fault: ({ total }) => (total % 4 === 0 ? { kind: 'throttle' } : undefined)
+    fault: everyFourth,
+    check: fetched(1000)
+  },
+  {
+    name: 'check-changed 1000, every 4th call throttled',
+    seed: 1000,
+    inputs: { ...checkChanged, 'max-attempts': '5' },
+    fault: everyFourth,
+    check: versions(1000)
   }
 ]
 
@@ -60,9 +98,8 @@ async function measure(proxy: TestProxy, scenario: Scenario): Promise<string[]> 
   })
   proxy.setFault(undefined)
   if (step.exitCode !== 0) throw new Error(`${scenario.name} failed: ${step.errors.join('; ')}`)
-  if (step.outputs.count !== String(scenario.seed)) {
-    throw new Error(`${scenario.name}: fetched ${step.outputs.count}, expected ${scenario.seed}`)
-  }
+  const wrong = scenario.check(step.outputs)
+  if (wrong) throw new Error(`${scenario.name}: ${wrong}`)
   const total = proxy.total()
   const verdict = scenario.target
     ? total <= scenario.target.calls && step.durationMs <= scenario.target.ms

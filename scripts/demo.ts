@@ -1,6 +1,9 @@
 // npm run demo: a local moto server, demo secrets, and the bundled action run through every
 // mode as the steps of one job would run it. Prints what each step exported, masked as the
 // runner would show it.
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
 import { seedSecrets, startMoto, testClient } from '../__tests__/harness/moto.js'
 import { runStep, type StepResult } from '../__tests__/harness/runner.js'
 
@@ -32,7 +35,7 @@ const demoSteps = (stateFile: string): DemoStep[] => [
     inputs: {
       mode: 'push-generated',
       'secret-id': 'demo/preview-db',
-      fields: 'username:\n  value: preview\npassword:\n  generator:\n    passwordLength: 24',
+      fields: 'username:\n  value: pr_1234_user\npassword:\n  generator:\n    passwordLength: 24',
       'export-outputs': 'true'
     }
   },
@@ -48,6 +51,15 @@ const demoSteps = (stateFile: string): DemoStep[] => [
   },
   {
     title: 'check-changed: did any demo secret change since the last run?',
+    inputs: {
+      mode: 'check-changed',
+      'secret-ids': 'demo/*',
+      cache: 'file',
+      'state-file': stateFile
+    }
+  },
+  {
+    title: 'check-changed again, as the next scheduled run would: nothing changed',
     inputs: {
       mode: 'check-changed',
       'secret-ids': 'demo/*',
@@ -95,7 +107,8 @@ async function main(): Promise<void> {
     const jobEnv: Record<string, string> = {}
     const masks: string[] = []
     const posts: Array<{ title: string; inputs: Record<string, string>; main: StepResult }> = []
-    for (const demo of demoSteps('demo-state.json')) {
+    const stateFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sma-demo-')), 'ids.json')
+    for (const demo of demoSteps(stateFile)) {
       const { title } = demo
       const inputs = { 'endpoint-url': moto.endpoint, ...demo.inputs }
       const step = await runStep({ inputs, env: { ...jobEnv } })
@@ -116,6 +129,7 @@ async function main(): Promise<void> {
       if (post.exitCode !== 0 || post.warnings.length > 0) show(`post: ${title}`, post, masks)
     }
     console.log('\nPost steps ran: files removed, exported env vars blanked, nothing left pending.')
+    fs.rmSync(path.dirname(stateFile), { recursive: true, force: true })
   } finally {
     client.destroy()
     await moto.stop()

@@ -63550,7 +63550,8 @@ async function batchGetSecretValues(client, ids) {
     const failures = (response.Errors ?? []).map(error => ({
         id: error.SecretId ?? '',
         error: { name: error.ErrorCode ?? 'Error', message: error.Message ?? '' },
-        operation: 'BatchGetSecretValue'
+        // BatchGetSecretValue checks GetSecretValue on each secret: that is what a denial here lacks.
+        operation: 'GetSecretValue'
     }));
     return { values, failures };
 }
@@ -64227,7 +64228,7 @@ async function fetchAll(client, requests, version) {
     const reader = new Reader(client, version);
     const batches = await Promise.all(requests.map(request => reader.resolve(request)));
     if (reader.failures.length > 0) {
-        const details = reader.failures.map(f => describeAwsError(f.error, f.operation, f.id));
+        const details = reader.failures.map(f => f.reason ?? describeAwsError(f.error, f.operation, f.id));
         throw new errors_ActionError(`Nothing was exported: ${reader.failures.length} secret(s) could not be read: ${details.join(' ')}`);
     }
     return batches.flat();
@@ -64261,16 +64262,21 @@ class Reader {
         }
         const values = (await Promise.all(reads)).flat();
         if (reads.length === 0)
-            this.failPrefix(request, 'no secret matches this prefix');
+            this.failPrefix(request, 'no secret matches it');
         // As the official action: an alias names one secret, so its wildcard must match exactly one.
         if (request.alias && values.length > 1) {
-            this.failPrefix(request, `alias '${request.alias}' but ${values.length} secrets match`);
+            this.failPrefix(request, `${values.length} secrets match it, but alias '${request.alias}' names one`);
         }
         return values.map(value => ({ request, value }));
     }
-    failPrefix(request, message) {
-        const error = { name: 'ResourceNotFoundException', message };
-        this.failures.push({ id: `${request.id}*`, error, operation: 'ListSecrets' });
+    failPrefix(request, problem) {
+        const id = `${request.id}*`;
+        this.failures.push({
+            id,
+            error: undefined,
+            operation: 'ListSecrets',
+            reason: `'${id}': ${problem}.`
+        });
     }
     /** Up to 20 ids: one BatchGetSecretValue, unless a version is chosen or batch reads are denied. */
     async read(ids) {

@@ -106,7 +106,9 @@ export async function fetchAll(
   const reader = new Reader(client, version)
   const batches = await Promise.all(requests.map(request => reader.resolve(request)))
   if (reader.failures.length > 0) {
-    const details = reader.failures.map(f => describeAwsError(f.error, f.operation, f.id))
+    const details = reader.failures.map(
+      f => f.reason ?? describeAwsError(f.error, f.operation, f.id)
+    )
     throw new ActionError(
       `Nothing was exported: ${reader.failures.length} secret(s) could not be read: ${details.join(' ')}`
     )
@@ -141,17 +143,25 @@ class Reader {
       this.failures.push({ id: `${request.id}*`, error, operation: 'ListSecrets' })
     }
     const values = (await Promise.all(reads)).flat()
-    if (reads.length === 0) this.failPrefix(request, 'no secret matches this prefix')
+    if (reads.length === 0) this.failPrefix(request, 'no secret matches it')
     // As the official action: an alias names one secret, so its wildcard must match exactly one.
     if (request.alias && values.length > 1) {
-      this.failPrefix(request, `alias '${request.alias}' but ${values.length} secrets match`)
+      this.failPrefix(
+        request,
+        `${values.length} secrets match it, but alias '${request.alias}' names one`
+      )
     }
     return values.map(value => ({ request, value }))
   }
 
-  private failPrefix(request: SecretRequest, message: string): void {
-    const error = { name: 'ResourceNotFoundException', message }
-    this.failures.push({ id: `${request.id}*`, error, operation: 'ListSecrets' })
+  private failPrefix(request: SecretRequest, problem: string): void {
+    const id = `${request.id}*`
+    this.failures.push({
+      id,
+      error: undefined,
+      operation: 'ListSecrets',
+      reason: `'${id}': ${problem}.`
+    })
   }
 
   /** Up to 20 ids: one BatchGetSecretValue, unless a version is chosen or batch reads are denied. */

@@ -19,6 +19,8 @@ export interface ReadFailure {
   id: string
   error: unknown
   operation: string
+  /** A message already written for the user, used instead of describing `error`. */
+  reason?: string
 }
 
 export interface VersionSelector {
@@ -66,7 +68,8 @@ export async function batchGetSecretValues(
   const failures = (response.Errors ?? []).map(error => ({
     id: error.SecretId ?? '',
     error: { name: error.ErrorCode ?? 'Error', message: error.Message ?? '' },
-    operation: 'BatchGetSecretValue'
+    // BatchGetSecretValue checks GetSecretValue on each secret: that is what a denial here lacks.
+    operation: 'GetSecretValue'
   }))
   return { values, failures }
 }

@@ -143,3 +143,21 @@ describe('fetch against moto', () => {
     }
   })
 })
+
+describe('fetch errors', () => {
+  it('says why a wildcard failed: nothing matched, or more than its alias can name', async () => {
+    await seedSecrets(moto.client, [
+      { name: 'svc/a', value: 'a-value' },
+      { name: 'svc/b', value: 'b-value' }
+    ])
+    const message = (inputs: Record<string, string>) =>
+      fetchMode.run(fetchMode.parse(inputsFrom(inputs)), contextFor(moto.endpoint)).then(
+        () => '',
+        (e: Error) => e.message
+      )
+    expect(await message({ 'secret-ids': 'SVC,svc/*' })).toMatch(
+      /'svc\/\*': 2 secrets match it, but alias 'SVC' names one/
+    )
+    expect(await message({ 'secret-ids': 'none/*' })).toMatch(/'none\/\*': no secret matches it/)
+  })
+})
