@@ -61511,7 +61511,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 512:
+/***/ 4922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62289,11 +62289,30 @@ class errors_ActionError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./src/output/env-names.ts
+;// CONCATENATED MODULE: ./src/secrets/json.ts
 /**
- * Env var names exactly as aws-actions/aws-secretsmanager-get-secrets derives them
- * (src/utils.ts: transformToValidEnvName, injectSecret), and the names we never export.
+ * The JSON object a value holds (a string is parsed; arrays and scalars are not objects), or
+ * undefined. Parse errors are swallowed: their messages quote the text, which may be a secret.
  */
+function jsonObject(value) {
+    let parsed = value;
+    if (typeof value === 'string') {
+        try {
+            parsed = JSON.parse(value);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    // Plain objects only: a binary value (Uint8Array) or an array is not a JSON object.
+    const isObject = parsed !== null &&
+        typeof parsed === 'object' &&
+        Object.getPrototypeOf(parsed) === Object.prototype;
+    return isObject ? parsed : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/output/env-names.ts
+
 const TRANSFORMS = {
     uppercase: text => text.toUpperCase(),
     lowercase: text => text.toLowerCase(),
@@ -62333,23 +62352,6 @@ function walk(name, value, transformation, out) {
         const child = [name, segment(key, transformation)].filter(part => part !== '').join('_');
         walk(child, object[key], transformation, out);
     }
-}
-/**
- * The object to descend into, as the official isJSONString decides it. A string leaf that
- * parses as a JSON object is descended into too, and an empty object exports nothing.
- */
-function jsonObject(value) {
-    let parsed = value;
-    if (typeof value === 'string') {
-        try {
-            parsed = JSON.parse(value);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed);
-    return isObject ? parsed : undefined;
 }
 function leafText(value) {
     return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
@@ -64164,6 +64166,7 @@ function summaryOf(rows, changed, firstRun, notes) {
 
 
 
+
 const TRANSFORMATIONS = ['uppercase', 'lowercase', 'none'];
 /** Calls in flight at once: enough to hide latency, few enough not to be throttled. */
 const fetch_CONCURRENCY = 10;
@@ -64316,7 +64319,7 @@ class Reader {
 }
 /** Env var, output and file for one secret, named as the official action names them. */
 function targetsFor(request, value, config) {
-    const json = config.parseJson ? fetch_jsonObject(value.data) : undefined;
+    const json = config.parseJson ? jsonObject(value.data) : undefined;
     const prefix = envPrefixFor(request, value.name, config.transformation, json !== undefined);
     const fileName = prefix || toEnvName(value.name, config.transformation);
     if (json === undefined) {
@@ -64327,17 +64330,6 @@ function targetsFor(request, value, config) {
         ...keys.map(key => ({ name: key.name, value: key.value, source: value.name })),
         { name: fileName, value: value.data, source: value.name, file: fileName, channels: ['file'] }
     ];
-}
-function fetch_jsonObject(data) {
-    if (typeof data !== 'string' || !data.trim().startsWith('{'))
-        return undefined;
-    try {
-        const parsed = JSON.parse(data);
-        return parsed !== null && typeof parsed === 'object' ? parsed : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/jsonpath/document.ts
@@ -65169,6 +65161,7 @@ function lineTags(text, input) {
 
 
 
+
 const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'];
 const OUTPUTS = [
     'arn',
@@ -65246,7 +65239,7 @@ async function push(client, config, token) {
     return { version, stored: values, generated, reason: 'Updated' };
 }
 async function update(client, config, token, current, untouched) {
-    const stored = push_generated_jsonObject(current.data);
+    const stored = jsonObject(current.data);
     const keep = { version: current, stored, generated: [], reason: untouched };
     const write = async (values, names, reason) => {
         const version = await putValue(client, { secretId: config.secretId, data: body(values), token });
@@ -65279,19 +65272,6 @@ function body(values) {
     const text = JSON.stringify(values);
     mask_masker.add(text);
     return text;
-}
-function push_generated_jsonObject(data) {
-    if (typeof data !== 'string')
-        return undefined;
-    try {
-        const parsed = JSON.parse(data);
-        return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-            ? parsed
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 function emission(config, pushed, syncTime) {
     const { version, stored, generated, reason } = pushed;
@@ -65715,6 +65695,7 @@ function stageRows(before, after) {
 
 
 
+
 /** Post-step state of a create: the pending version to cancel if the job ends before finish. */
 const STATE_ARN = 'sma-rotate-arn';
 const STATE_PENDING = 'sma-rotate-pending';
@@ -65855,7 +65836,7 @@ function armCancel(arn, versionId) {
 }
 async function newValue(client, secret, source) {
     const current = await readCurrent(client, secret);
-    const currentJson = current === undefined ? undefined : in_workflow_jsonObject(current);
+    const currentJson = current === undefined ? undefined : jsonObject(current);
     try {
         if (source.kind === 'generator') {
             if (currentJson !== undefined) {
@@ -65900,19 +65881,6 @@ async function readVersion(client, secret, versionId) {
         throw new errors_ActionError(`Version ${versionId} of '${secret.name}' holds no string value: not making it current.`);
     }
     return read.data;
-}
-function in_workflow_jsonObject(text) {
-    if (!text.trim().startsWith('{'))
-        return undefined;
-    try {
-        const parsed = JSON.parse(text);
-        return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-            ? parsed
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 async function finishPhase(client, secret, given, started) {
     const before = copyStages(secret.stages);
@@ -65995,7 +65963,7 @@ function pendingTargets(value, source, secret) {
     if (source.kind === 'generator') {
         return [...targets, { name: 'PENDING_VALUE', value, source: secret, channels: ['env'] }];
     }
-    const json = in_workflow_jsonObject(value) ?? {};
+    const json = jsonObject(value) ?? {};
     for (const field of source.fields.keys()) {
         const leaf = json[field];
         targets.push({
@@ -66551,7 +66519,7 @@ async function postClient(read, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(512);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4922);
 
 await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 

@@ -18,6 +18,7 @@ import {
   type VersionSelector
 } from '../secrets/read.js'
 import type { ModeHandler } from './types.js'
+import { jsonObject } from '../secrets/json.js'
 
 export interface FetchConfig {
   requests: SecretRequest[]
@@ -223,14 +224,4 @@ export function targetsFor(
     ...keys.map(key => ({ name: key.name, value: key.value, source: value.name })),
     { name: fileName, value: value.data, source: value.name, file: fileName, channels: ['file'] }
   ]
-}
-
-function jsonObject(data: SecretValue['data']): object | undefined {
-  if (typeof data !== 'string' || !data.trim().startsWith('{')) return undefined
-  try {
-    const parsed: unknown = JSON.parse(data)
-    return parsed !== null && typeof parsed === 'object' ? parsed : undefined
-  } catch {
-    return undefined
-  }
 }

@@ -22,6 +22,7 @@ import {
 } from '../secrets/write.js'
 import { isArn, parseCreateOptions, parseSecretId } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
+import { jsonObject } from '../secrets/json.js'
 
 export const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'] as const
 export type UpdatePolicy = (typeof UPDATE_POLICIES)[number]
@@ -179,18 +180,6 @@ function body(values: Record<string, unknown>): string {
   const text = JSON.stringify(values)
   masker.add(text)
   return text
-}
-
-function jsonObject(data: SecretValue['data']): Record<string, unknown> | undefined {
-  if (typeof data !== 'string') return undefined
-  try {
-    const parsed: unknown = JSON.parse(data)
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
 }
 
 function emission(config: PushConfig, pushed: Pushed, syncTime: string): Emission {

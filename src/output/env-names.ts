@@ -1,3 +1,5 @@
+import { jsonObject } from '../secrets/json.js'
+
 /**
  * Env var names exactly as aws-actions/aws-secretsmanager-get-secrets derives them
  * (src/utils.ts: transformToValidEnvName, injectSecret), and the names we never export.
@@ -57,23 +59,6 @@ function walk(name: string, value: unknown, transformation: NameTransformation, 
     const child = [name, segment(key, transformation)].filter(part => part !== '').join('_')
     walk(child, object[key], transformation, out)
   }
-}
-
-/**
- * The object to descend into, as the official isJSONString decides it. A string leaf that
- * parses as a JSON object is descended into too, and an empty object exports nothing.
- */
-function jsonObject(value: unknown): Record<string, unknown> | undefined {
-  let parsed = value
-  if (typeof value === 'string') {
-    try {
-      parsed = JSON.parse(value)
-    } catch {
-      return undefined
-    }
-  }
-  const isObject = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-  return isObject ? (parsed as Record<string, unknown>) : undefined
 }
 
 function leafText(value: unknown): string {

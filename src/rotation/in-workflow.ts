@@ -34,6 +34,7 @@ import {
   type SecretStages,
   type Stages
 } from './stages.js'
+import { jsonObject } from '../secrets/json.js'
 
 export type Phase = 'create' | 'finish' | 'all'
 export type ValueSource =
@@ -289,18 +290,6 @@ async function readVersion(
     )
   }
   return read.data
-}
-
-function jsonObject(text: string): Record<string, unknown> | undefined {
-  if (!text.trim().startsWith('{')) return undefined
-  try {
-    const parsed: unknown = JSON.parse(text)
-    return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
-      ? (parsed as Record<string, unknown>)
-      : undefined
-  } catch {
-    return undefined
-  }
 }
 
 async function finishPhase(
