@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { clientSettings, createSecretsManagerClient } from './aws/client.js'
+import { isUnreadableResponse } from './aws/errors.js'
 import { resolveCredentials } from './aws/credentials.js'
 import { ActionError, InputError } from './errors.js'
 import { parseAwsConfig, parseEmitConfig, parseMode } from './inputs/common.js'
@@ -42,7 +43,9 @@ export function failureMessage(error: unknown): string {
   const err = error as { name?: string; message?: string }
   const message = known
     ? String(err.message)
-    : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`
+    : isUnreadableResponse(error)
+      ? `Unexpected ${err.name}: a response could not be parsed (not shown: it may hold secret values)`
+      : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`
   core.debug(`failure: ${err?.name ?? typeof error}`)
   return masker.redact(message).replace(/\s*\r?\n\s*/g, ' ')
 }
