@@ -2,8 +2,9 @@
 // of moto, as a workflow on a real network link would see it. Prints wall time and API calls.
 import { seedSecrets, startMoto, type MotoServer } from '../__tests__/harness/moto.js'
 import { startProxy, type FaultFn, type TestProxy } from '../__tests__/harness/proxy.js'
-import { runStep } from '../__tests__/harness/runner.js'
+import { runStep, type StepResult } from '../__tests__/harness/runner.js'
 import { testClient } from '../__tests__/harness/moto.js'
+import { handlers } from '../src/modes/index.js'
 
 const LATENCY_MS = 25
 
@@ -14,6 +15,18 @@ interface Scenario {
   /** What the issue asks for: at most this many calls, under this many ms. */
   target?: { calls: number; ms: number }
   fault?: FaultFn
+  /** What a correct run gives; by default a count output equal to the seed. */
+  verify?: (step: StepResult) => string | undefined
+}
+
+const throttleEveryFourth: FaultFn = ({ total }) =>
+  total % 4 === 0 ? { kind: 'throttle' } : undefined
+
+const versionIdCount = (seed: number) => (step: StepResult) => {
+  const count = Object.keys(JSON.parse(step.outputs['version-ids'] ?? '{}')).length
+  return count === seed && step.outputs.changed === 'true'
+    ? undefined
+    : `version ids of ${count} secrets (changed=${step.outputs.changed}), expected ${seed}`
 }
 
 const jsonValue = (i: number) => JSON.stringify({ username: `user${i}`, password: `pw-${i}-x` })
@@ -36,8 +49,25 @@ const scenarios: Scenario[] = [
     name: 'fetch 1000, every 4th call throttled',
     seed: 1000,
     inputs: { 'secret-ids': 'bench/*', 'max-attempts': '5' },
-    fault: ({ total }) => (total % 4 === 0 ? { kind: 'throttle' } : undefined)
-  }
+    fault: throttleEveryFourth
+  },
+  // Measured once the mode is registered (src/modes/index.ts).
+  ...('check-changed' in handlers
+    ? [
+        {
+          name: 'check-changed 1000, every 4th call throttled',
+          seed: 1000,
+          inputs: {
+            mode: 'check-changed',
+            'secret-ids': 'bench/*',
+            cache: 'none',
+            'max-attempts': '5'
+          },
+          fault: throttleEveryFourth,
+          verify: versionIdCount(1000)
+        }
+      ]
+    : [])
 ]
 
 async function seed(moto: MotoServer, count: number): Promise<void> {
@@ -60,9 +90,12 @@ async function measure(proxy: TestProxy, scenario: Scenario): Promise<string[]> 
   })
   proxy.setFault(undefined)
   if (step.exitCode !== 0) throw new Error(`${scenario.name} failed: ${step.errors.join('; ')}`)
-  if (step.outputs.count !== String(scenario.seed)) {
-    throw new Error(`${scenario.name}: fetched ${step.outputs.count}, expected ${scenario.seed}`)
-  }
+  const wrong = scenario.verify
+    ? scenario.verify(step)
+    : step.outputs.count === String(scenario.seed)
+      ? undefined
+      : `fetched ${step.outputs.count}, expected ${scenario.seed}`
+  if (wrong) throw new Error(`${scenario.name}: ${wrong}`)
   const total = proxy.total()
   const verdict = scenario.target
     ? total <= scenario.target.calls && step.durationMs <= scenario.target.ms
