@@ -85,6 +85,8 @@ interface LeakScenario extends CaseGate {
   /** Files put in the workspace first (e.g. for put's secret-file). */
   files?: Record<string, Secret>
   fault?: FaultFn
+  /** Env for both steps; `{endpoint}` stands for moto's host:port. */
+  env?: Record<string, string>
   /** Secrets the run created that the test cannot know before (generated passwords). */
   written?: (moto: MotoHandle) => Promise<Secret[]>
 }
@@ -157,6 +159,16 @@ const scenarios: LeakScenario[] = [
     inputs: { 'secret-ids': 'leak/pem', 'http-proxy': 'http://ci:proxy-pass-leak-x@127.0.0.1:9' },
     secrets: ['proxy-pass-leak-x'],
     exit: 1
+  },
+
+  {
+    mode: 'fetch',
+    what: 'an endpoint URL with a password, from the environment',
+    seed: HOSTILE,
+    inputs: { 'secret-ids': 'leak/pem', 'endpoint-url': '' },
+    env: { AWS_ENDPOINT_URL: 'http://ci:endpoint-pass-leak-x@{endpoint}' },
+    secrets: ['endpoint-pass-leak-x'],
+    exit: 0
   },
 
   // --- lookup-jsonpath ---
@@ -313,11 +325,14 @@ async function runJob(s: LeakScenario) {
       fs.writeFileSync(path.join(workspace, name), value)
     }
     const inputs = { mode: s.mode, 'endpoint-url': proxy?.endpoint ?? moto.endpoint, ...s.inputs }
-    const main = await runStep({ inputs, env: DEBUG_ENV, workspace, timeoutMs: 30_000 })
+    const host = new URL(moto.endpoint).host
+    const env: Record<string, string> = { ...DEBUG_ENV, ...s.env }
+    for (const name of Object.keys(env)) env[name] = env[name].replace('{endpoint}', host)
+    const main = await runStep({ inputs, env, workspace, timeoutMs: 30_000 })
     const files = filesIn(s.inputs['output-dir'] && path.join(workspace, s.inputs['output-dir']))
     const post = await runStep({
       inputs,
-      env: DEBUG_ENV,
+      env,
       entry: 'post',
       state: main.state,
       workspace,

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { masker } from '../output/mask.js'
+import { maskUrlPassword, withoutUserInfo } from '../output/mask.js'
 import { Inputs } from './reader.js'
 
 export const MODES = [
@@ -81,26 +81,11 @@ function parseUrl(inputs: Inputs, name: string): string | undefined {
   } catch {
     throw new InputError(name, `'${withoutUserInfo(text)}' is not a URL`)
   }
-  // A proxy URL may carry a password: it must never show in a log or an error.
-  if (url.password) maskPassword(url.password)
+  maskUrlPassword(text)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InputError(name, `must be an http:// or https:// URL, got '${url.protocol}'`)
   }
   return text
-}
-
-/** `scheme://user:password@host` without `user:password@`, for messages. */
-function withoutUserInfo(text: string): string {
-  return text.replace(/^([^:/?#]*:\/\/).*@/, '$1***@')
-}
-
-function maskPassword(encoded: string): void {
-  masker.add(encoded)
-  try {
-    masker.add(decodeURIComponent(encoded))
-  } catch {
-    // not valid percent-encoding: the encoded form is what shows
-  }
 }
 
 function parseRole(inputs: Inputs): RoleConfig | undefined {
