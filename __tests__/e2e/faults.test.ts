@@ -6,6 +6,8 @@
 // AWSPENDING; a failed fetch exports nothing. Cases of modes not registered yet are skipped.
 import { afterAll, beforeAll, beforeEach, describe, expect } from '@jest/globals'
 import { GetSecretValueCommand } from '@aws-sdk/client-secrets-manager'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import {
   fragmentsIn,
   hasStackTrace,
@@ -23,12 +25,25 @@ import { runStep, type StepResult } from '../harness/runner.js'
 
 const moto = useMoto()
 let proxy: TestProxy
+/** What the runner sets with `permissions: id-token: write`, served by a local stand-in. */
+const oidc: { server?: http.Server; env: Record<string, string> } = { env: {} }
 
 beforeAll(async () => {
   proxy = await startProxy({ target: moto.endpoint })
+  oidc.server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' })
+    res.end(JSON.stringify({ value: 'header.payload.signature' }))
+  })
+  await new Promise<void>(resolve => oidc.server?.listen(0, '127.0.0.1', resolve))
+  const { port } = oidc.server.address() as AddressInfo
+  oidc.env = {
+    ACTIONS_ID_TOKEN_REQUEST_URL: `http://127.0.0.1:${port}/token?x=1`,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'request-token'
+  }
 })
 afterAll(async () => {
   await proxy?.stop()
+  await new Promise(resolve => oidc.server?.close(resolve))
 })
 beforeEach(() => {
   proxy.setFault(undefined)
@@ -87,6 +102,10 @@ const FETCH_ENV = {
   FLT_PEM: FETCH_SEED[2].value
 }
 const fetched = ({ step }: Context) => expect(step.env).toEqual(FETCH_ENV)
+const exportedNothing = ({ step }: Context) => {
+  expect(step.env).toEqual({})
+  expect(step.outputs).toEqual({})
+}
 
 const fetchCase = (
   what: string,
@@ -100,7 +119,7 @@ const fetchCase = (
   outcome,
   seed: FETCH_SEED,
   inputs: FETCH_INPUTS,
-  check: outcome === 'completes' ? fetched : undefined,
+  check: outcome === 'completes' ? fetched : exportedNothing,
   ...more
 })
 
@@ -297,10 +316,10 @@ const writeCases: FaultCase[] = [
   },
   {
     mode: 'put',
-    what: 'a reset on every call of each operation but the first',
+    what: 'a reset connection on the first call of each operation: written once',
     seed: PUT_SEED,
     inputs: PUT_INPUTS,
-    fault: req => (req.n === 2 ? { kind: 'reset' } : undefined),
+    fault: first({ kind: 'reset' }),
     outcome: 'completes',
     check: putOnce
   },
@@ -444,7 +463,42 @@ const writeCases: FaultCase[] = [
   }
 ]
 
-const cases = [...fetchCases, ...writeCases]
+// --- role assumption: STS behind the same endpoint, a local stand-in for the OIDC provider ---
+
+const ROLE_INPUTS = {
+  ...FETCH_INPUTS,
+  'role-to-assume': 'arn:aws:iam::123456789012:role/ci-secrets-reader'
+}
+const roleCase = (
+  what: string,
+  fault: FaultFn,
+  outcome: FaultCase['outcome'],
+  more: Partial<FaultCase> = {}
+): FaultCase =>
+  fetchCase(what, fault, outcome, { inputs: ROLE_INPUTS, pending: 'role assumption', ...more })
+
+const roleCases: FaultCase[] = [
+  roleCase(
+    'a throttled role assumption is retried',
+    first({ kind: 'throttle' }, 'AssumeRoleWithWebIdentity'),
+    'completes'
+  ),
+  roleCase(
+    'a lost answer to the role assumption',
+    first({ kind: 'drop-response' }, 'AssumeRoleWithWebIdentity'),
+    'completes'
+  ),
+  roleCase(
+    'the role assumption fails every time',
+    always({ kind: 'internal' }, 'AssumeRoleWithWebIdentity'),
+    'fails',
+    {
+      error: /role-to-assume|ci-secrets-reader/
+    }
+  )
+]
+
+const cases = [...fetchCases, ...writeCases, ...roleCases]
 
 describe('faults: completes through retries or fails clearly, and never half-done', () => {
   for (const c of cases) {
@@ -455,7 +509,7 @@ describe('faults: completes through retries or fails clearly, and never half-don
       proxy.setFault(c.fault)
       const step = await runStep({
         inputs: { mode: c.mode, 'endpoint-url': proxy.endpoint, ...c.inputs },
-        env: c.env,
+        env: { ...oidc.env, ...c.env },
         // The bound: a case that neither completes nor fails by then fails the test.
         timeoutMs: 45_000
       })
