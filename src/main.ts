@@ -1,12 +1,13 @@
 import * as core from '@actions/core'
 import { clientSettings, createSecretsManagerClient } from './aws/client.js'
+import { isUnreadableResponse } from './aws/errors.js'
 import { resolveCredentials } from './aws/credentials.js'
 import { ActionError, InputError } from './errors.js'
 import { parseAwsConfig, parseEmitConfig, parseMode } from './inputs/common.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
 import { emit } from './output/emit.js'
-import { masker } from './output/mask.js'
+import { masker, maskUrlPassword, withoutUserInfo } from './output/mask.js'
 
 export const STATE_MODE = 'sma-mode'
 export const STATE_REGION = 'sma-region'
@@ -23,8 +24,12 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     core.debug(`mode ${mode}: inputs are valid`)
 
     const settings = clientSettings(aws, handler.secretArns(config), env)
+    // Endpoint and proxy may also come from the environment, credentials and all.
+    maskUrlPassword(settings.endpoint)
+    maskUrlPassword(settings.proxy)
     settings.credentials = await resolveCredentials(aws.role, settings, env)
-    core.debug(`region ${settings.region}, endpoint ${settings.endpoint ?? 'default'}`)
+    const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default'
+    core.debug(`region ${settings.region}, endpoint ${endpoint}`)
     const client = createSecretsManagerClient(settings)
 
     core.saveState(STATE_MODE, mode)
@@ -42,7 +47,9 @@ export function failureMessage(error: unknown): string {
   const err = error as { name?: string; message?: string }
   const message = known
     ? String(err.message)
-    : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`
+    : isUnreadableResponse(error)
+      ? `Unexpected ${err.name}: a response could not be parsed (not shown: it may hold secret values)`
+      : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`
   core.debug(`failure: ${err?.name ?? typeof error}`)
   return masker.redact(message).replace(/\s*\r?\n\s*/g, ' ')
 }

@@ -10,6 +10,8 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'drop-response' }
   | { kind: 'delay'; ms: number }
+  /** Forwards, then answers with the server's response body rewritten (a mangling middlebox). */
+  | { kind: 'rewrite-response'; rewrite: (body: string) => string }
 
 export interface FaultRequest {
   operation: string
@@ -67,7 +69,7 @@ export async function startProxy(opts: ProxyOptions): Promise<TestProxy> {
     if (f?.kind === 'reset') return inc.req.socket.destroy()
     if (f?.kind === 'delay') await sleep(f.ms)
     await sleep(latencyMs)
-    await forward(inc, target, agent, f?.kind === 'drop-response')
+    await forward(inc, target, agent, f)
   }
 
   const server = http.createServer((req, res) => {
@@ -124,7 +126,12 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   })
 }
 
-function forward(inc: Incoming, target: URL, agent: http.Agent, drop: boolean): Promise<void> {
+function forward(
+  inc: Incoming,
+  target: URL,
+  agent: http.Agent,
+  fault: Fault | undefined
+): Promise<void> {
   return new Promise(resolve => {
     const upstream = http.request(
       {
@@ -135,7 +142,7 @@ function forward(inc: Incoming, target: URL, agent: http.Agent, drop: boolean): 
         headers: inc.req.headers,
         agent
       },
-      up => relay(up, inc, drop).then(resolve)
+      up => relay(up, inc, fault).then(resolve)
     )
     upstream.on('error', err => {
       replyError(inc.res, 502, `proxy: upstream error: ${err.message}`)
@@ -145,11 +152,18 @@ function forward(inc: Incoming, target: URL, agent: http.Agent, drop: boolean): 
   })
 }
 
-async function relay(up: http.IncomingMessage, inc: Incoming, drop: boolean): Promise<void> {
-  const body = await readBody(up)
+async function relay(up: http.IncomingMessage, inc: Incoming, fault?: Fault): Promise<void> {
+  let body = await readBody(up)
   // drop-response: the write happened upstream, but the client never hears back.
-  if (drop) return void inc.req.socket.destroy()
-  inc.res.writeHead(up.statusCode ?? 502, up.headers)
+  if (fault?.kind === 'drop-response') return void inc.req.socket.destroy()
+  const headers = { ...up.headers }
+  if (fault?.kind === 'rewrite-response') {
+    body = Buffer.from(fault.rewrite(body.toString('utf8')), 'utf8')
+    headers['content-length'] = String(body.length)
+    delete headers['content-encoding']
+    delete headers['transfer-encoding']
+  }
+  inc.res.writeHead(up.statusCode ?? 502, headers)
   inc.res.end(body)
 }
 

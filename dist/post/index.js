@@ -62267,7 +62267,9 @@ function httpHandler(settings) {
         httpAgent: proxy ? new HttpProxyAgent(proxy, agentOptions) : new external_node_http_.Agent(agentOptions),
         httpsAgent: proxy ? new HttpsProxyAgent(proxy, agentOptions) : new external_node_https_.Agent(agentOptions),
         connectionTimeout: 5000,
-        requestTimeout: settings.requestTimeoutMs
+        requestTimeout: settings.requestTimeoutMs,
+        // Without it a request past the timeout only logs a warning and can wait forever.
+        throwOnRequestTimeout: true
     });
 }
 
@@ -62784,6 +62786,29 @@ class Masker {
 }
 /** The masker of this process: values are registered the moment they arrive. */
 const mask_masker = new Masker();
+/** A URL's password (a proxy's, say) is a secret too: registered in both of its spellings. */
+function mask_maskUrlPassword(text, target = mask_masker) {
+    let password;
+    try {
+        password = new URL(text ?? '').password;
+    }
+    catch {
+        return;
+    }
+    if (!password)
+        return;
+    target.add(password);
+    try {
+        target.add(decodeURIComponent(password));
+    }
+    catch {
+        // not valid percent-encoding: the encoded form is what would show
+    }
+}
+/** `scheme://user:password@host/...` as `scheme://***@host/...`, for messages and debug lines. */
+function mask_withoutUserInfo(text) {
+    return text.replace(/^([^:/?#]*:\/\/).*@/, '$1***@');
+}
 
 ;// CONCATENATED MODULE: ./src/aws/oidc.ts
 
@@ -62856,6 +62881,27 @@ const NETWORK_CODES = [
     'EPIPE',
     'EAI_AGAIN'
 ];
+const DNS_CODES = ['ENOTFOUND', 'EAI_AGAIN'];
+/**
+ * A response that is not the service's JSON: an HTML error page, a proxy's answer, a mangled
+ * body. The parser's message quotes the body around the fault, and a body may hold secret
+ * values that were never registered as masks: such a message is never shown.
+ */
+function isUnreadableResponse(error) {
+    const err = error;
+    if (err === null || typeof err !== 'object')
+        return false;
+    return (err.name === 'SyntaxError' ||
+        '$responseBodyText' in err ||
+        /Deserialization error/.test(String(err.message)));
+}
+/** No answer within the request timeout (the handler's or the connection's). */
+function isTimeout(error) {
+    const err = error;
+    if (err?.code === 'ETIMEDOUT')
+        return true;
+    return err?.name === 'TimeoutError' && !NETWORK_CODES.includes(err.code ?? '');
+}
 function isNotFound(error) {
     const { name, status } = awsFailure(error);
     return (name === 'ResourceNotFoundException' || (status === 404 && name !== 'AccessDeniedException'));
@@ -62897,12 +62943,30 @@ function describeAwsError(error, operation, secret) {
         return (`No usable AWS credentials (${operation}): use role-to-assume, or run ` +
             `aws-actions/configure-aws-credentials before this step.`);
     }
-    const code = error?.code;
-    if (code && NETWORK_CODES.includes(code)) {
-        return `Could not reach Secrets Manager (${operation}${target}): ${code}. Check endpoint-url, http-proxy and the network.`;
+    if (isTimeout(error)) {
+        return (`No answer from Secrets Manager within the request timeout (${operation}${target}) ` +
+            `after ${attemptsOf(error)}: check endpoint-url, http-proxy and the network, or raise ` +
+            `max-attempts.`);
     }
-    const status = failure.status ? `, HTTP ${failure.status}` : '';
-    return `${operation}${target} failed: ${failure.name}${status}: ${failure.message}`;
+    const { code, hostname } = error;
+    if (code && NETWORK_CODES.includes(code)) {
+        const host = hostname ? ` at ${hostname}` : '';
+        const check = DNS_CODES.includes(code)
+            ? 'Check aws-region (an unknown region has no endpoint), endpoint-url and the network.'
+            : 'Check endpoint-url, http-proxy and the network.';
+        return `Could not reach Secrets Manager${host} (${operation}${target}): ${code}. ${check}`;
+    }
+    const status = failure.status ? ` HTTP ${failure.status}` : '';
+    if (isUnreadableResponse(error)) {
+        return (`${operation}${target} failed: the endpoint answered${status} with something that is not a ` +
+            `Secrets Manager response (not shown: it may hold secret values). Check aws-region, ` +
+            `endpoint-url and http-proxy.`);
+    }
+    return `${operation}${target} failed: ${failure.name}${status && `,${status}`}: ${failure.message}`;
+}
+function attemptsOf(error) {
+    const attempts = error?.$metadata?.attempts;
+    return attempts ? `${attempts} attempt${attempts === 1 ? '' : 's'}` : 'all attempts';
 }
 
 ;// CONCATENATED MODULE: ./src/aws/role-errors.ts
@@ -63087,6 +63151,7 @@ function defaultSessionName(env) {
 
 ;// CONCATENATED MODULE: ./src/inputs/common.ts
 
+
 const MODES = (/* unused pure expression or super */ null && ([
     'fetch',
     'lookup-jsonpath',
@@ -63133,8 +63198,9 @@ function parseUrl(inputs, name) {
         url = new URL(text);
     }
     catch {
-        throw new errors_InputError(name, `'${text}' is not a URL`);
+        throw new errors_InputError(name, `'${mask_withoutUserInfo(text)}' is not a URL`);
     }
+    mask_maskUrlPassword(text);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new errors_InputError(name, `must be an http:// or https:// URL, got '${url.protocol}'`);
     }
@@ -64252,6 +64318,7 @@ class Reader {
             return values.map(value => ({ request, value }));
         }
         const reads = [];
+        let listed = false;
         try {
             // Start reading each page's secrets while the next page is listed.
             for await (const page of listSecretsByPrefix(this.client, request.id)) {
@@ -64259,12 +64326,13 @@ class Reader {
                     reads.push(this.read(page.slice(i, i + BATCH_SIZE).map(secret => secret.arn)));
                 }
             }
+            listed = true;
         }
         catch (error) {
             this.failures.push({ id: `${request.id}*`, error, operation: 'ListSecrets' });
         }
         const values = (await Promise.all(reads)).flat();
-        if (reads.length === 0)
+        if (listed && reads.length === 0)
             this.failPrefix(request, 'no secret matches it');
         // As the official action: an alias names one secret, so its wildcard must match exactly one.
         if (request.alias && values.length > 1) {
@@ -65643,13 +65711,29 @@ function dropLabel(stages, versionId, label) {
         delete stages[versionId];
 }
 async function removeLabel(client, arn, versionId, label) {
-    await client
-        .send(new dist_cjs/* UpdateSecretVersionStageCommand */.be({
+    const command = new dist_cjs/* UpdateSecretVersionStageCommand */.be({
         SecretId: arn,
         VersionStage: label,
         RemoveFromVersionId: versionId
-    }))
-        .catch(error => failed(error, 'UpdateSecretVersionStage', arn));
+    });
+    await moveStage(client, command, arn, stages => !has(stages, versionId, label));
+}
+/**
+ * A stage move whose answer was lost may have happened: the SDK's retry is then refused, since
+ * the label is no longer where the request says. Success is judged by where the label now is.
+ */
+async function moveStage(client, command, secret, done) {
+    try {
+        await client.send(command);
+    }
+    catch (error) {
+        const after = await describeStages(client, command.input.SecretId ?? secret).catch(() => undefined);
+        if (after && done(after.stages)) {
+            lib_core/* debug */.Yz(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`);
+            return;
+        }
+        failed(error, 'UpdateSecretVersionStage', secret);
+    }
 }
 /**
  * Makes the version AWSCURRENT in one atomic move (AWS puts AWSPREVIOUS on the version it
@@ -65658,14 +65742,13 @@ async function removeLabel(client, arn, versionId, label) {
 async function promote(client, secret, versionId) {
     const current = versionWith(secret.stages, CURRENT);
     if (current !== versionId) {
-        await client
-            .send(new dist_cjs/* UpdateSecretVersionStageCommand */.be({
+        const command = new dist_cjs/* UpdateSecretVersionStageCommand */.be({
             SecretId: secret.arn,
             VersionStage: CURRENT,
             MoveToVersionId: versionId,
             RemoveFromVersionId: current
-        }))
-            .catch(error => failed(error, 'UpdateSecretVersionStage', secret.name));
+        });
+        await moveStage(client, command, secret.name, stages => has(stages, versionId, CURRENT));
     }
     if (has(secret.stages, versionId, PENDING)) {
         await removeLabel(client, secret.arn, versionId, PENDING);
@@ -66383,7 +66466,13 @@ function writeFiles(targets, outputDir) {
     if (!outputDir || targets.length === 0)
         return [];
     const dir = path.resolve(outputDir);
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    try {
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    }
+    catch (error) {
+        const code = error.code;
+        throw new ActionError(`Nothing was exported: output-dir '${outputDir}' is not a directory that can be created (${code})`);
+    }
     const written = [];
     try {
         for (const target of targets) {
@@ -66419,6 +66508,7 @@ function asText(value) {
 
 
 
+
 const STATE_MODE = 'sma-mode';
 const STATE_REGION = 'sma-region';
 /** The action's main step: parse every input, run the mode's handler, emit what it returns. */
@@ -66432,8 +66522,12 @@ async function run(read = readActionInput, env = process.env) {
         const config = handler.parse(inputs);
         core.debug(`mode ${mode}: inputs are valid`);
         const settings = clientSettings(aws, handler.secretArns(config), env);
+        // Endpoint and proxy may also come from the environment, credentials and all.
+        maskUrlPassword(settings.endpoint);
+        maskUrlPassword(settings.proxy);
         settings.credentials = await resolveCredentials(aws.role, settings, env);
-        core.debug(`region ${settings.region}, endpoint ${settings.endpoint ?? 'default'}`);
+        const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default';
+        core.debug(`region ${settings.region}, endpoint ${endpoint}`);
         const client = createSecretsManagerClient(settings);
         core.saveState(STATE_MODE, mode);
         core.saveState(STATE_REGION, settings.region);
@@ -66450,7 +66544,9 @@ function main_failureMessage(error) {
     const err = error;
     const message = known
         ? String(err.message)
-        : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`;
+        : isUnreadableResponse(error)
+            ? `Unexpected ${err.name}: a response could not be parsed (not shown: it may hold secret values)`
+            : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`;
     lib_core/* debug */.Yz(`failure: ${err?.name ?? typeof error}`);
     return mask_masker.redact(message).replace(/\s*\r?\n\s*/g, ' ');
 }

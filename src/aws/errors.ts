@@ -27,6 +27,29 @@ export const NETWORK_CODES = [
   'EPIPE',
   'EAI_AGAIN'
 ]
+const DNS_CODES = ['ENOTFOUND', 'EAI_AGAIN']
+
+/**
+ * A response that is not the service's JSON: an HTML error page, a proxy's answer, a mangled
+ * body. The parser's message quotes the body around the fault, and a body may hold secret
+ * values that were never registered as masks: such a message is never shown.
+ */
+export function isUnreadableResponse(error: unknown): boolean {
+  const err = error as { name?: string; message?: unknown } | undefined
+  if (err === null || typeof err !== 'object') return false
+  return (
+    err.name === 'SyntaxError' ||
+    '$responseBodyText' in err ||
+    /Deserialization error/.test(String(err.message))
+  )
+}
+
+/** No answer within the request timeout (the handler's or the connection's). */
+export function isTimeout(error: unknown): boolean {
+  const err = error as { name?: string; code?: string } | undefined
+  if (err?.code === 'ETIMEDOUT') return true
+  return err?.name === 'TimeoutError' && !NETWORK_CODES.includes(err.code ?? '')
+}
 
 export function isNotFound(error: unknown): boolean {
   const { name, status } = awsFailure(error)
@@ -78,10 +101,33 @@ export function describeAwsError(error: unknown, operation: string, secret?: str
       `aws-actions/configure-aws-credentials before this step.`
     )
   }
-  const code = (error as { code?: string })?.code
-  if (code && NETWORK_CODES.includes(code)) {
-    return `Could not reach Secrets Manager (${operation}${target}): ${code}. Check endpoint-url, http-proxy and the network.`
+  if (isTimeout(error)) {
+    return (
+      `No answer from Secrets Manager within the request timeout (${operation}${target}) ` +
+      `after ${attemptsOf(error)}: check endpoint-url, http-proxy and the network, or raise ` +
+      `max-attempts.`
+    )
   }
-  const status = failure.status ? `, HTTP ${failure.status}` : ''
-  return `${operation}${target} failed: ${failure.name}${status}: ${failure.message}`
+  const { code, hostname } = error as { code?: string; hostname?: string }
+  if (code && NETWORK_CODES.includes(code)) {
+    const host = hostname ? ` at ${hostname}` : ''
+    const check = DNS_CODES.includes(code)
+      ? 'Check aws-region (an unknown region has no endpoint), endpoint-url and the network.'
+      : 'Check endpoint-url, http-proxy and the network.'
+    return `Could not reach Secrets Manager${host} (${operation}${target}): ${code}. ${check}`
+  }
+  const status = failure.status ? ` HTTP ${failure.status}` : ''
+  if (isUnreadableResponse(error)) {
+    return (
+      `${operation}${target} failed: the endpoint answered${status} with something that is not a ` +
+      `Secrets Manager response (not shown: it may hold secret values). Check aws-region, ` +
+      `endpoint-url and http-proxy.`
+    )
+  }
+  return `${operation}${target} failed: ${failure.name}${status && `,${status}`}: ${failure.message}`
+}
+
+function attemptsOf(error: unknown): string {
+  const attempts = (error as { $metadata?: { attempts?: number } })?.$metadata?.attempts
+  return attempts ? `${attempts} attempt${attempts === 1 ? '' : 's'}` : 'all attempts'
 }

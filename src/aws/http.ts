@@ -41,6 +41,8 @@ export function httpHandler(settings: HttpSettings): NodeHttpHandler {
     httpAgent: proxy ? new HttpProxyAgent(proxy, agentOptions) : new http.Agent(agentOptions),
     httpsAgent: proxy ? new HttpsProxyAgent(proxy, agentOptions) : new https.Agent(agentOptions),
     connectionTimeout: 5000,
-    requestTimeout: settings.requestTimeoutMs
+    requestTimeout: settings.requestTimeoutMs,
+    // Without it a request past the timeout only logs a warning and can wait forever.
+    throwOnRequestTimeout: true
   })
 }

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js'
+import { maskUrlPassword, withoutUserInfo } from '../output/mask.js'
 import { Inputs } from './reader.js'
 
 export const MODES = [
@@ -78,8 +79,9 @@ function parseUrl(inputs: Inputs, name: string): string | undefined {
   try {
     url = new URL(text)
   } catch {
-    throw new InputError(name, `'${text}' is not a URL`)
+    throw new InputError(name, `'${withoutUserInfo(text)}' is not a URL`)
   }
+  maskUrlPassword(text)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InputError(name, `must be an http:// or https:// URL, got '${url.protocol}'`)
   }

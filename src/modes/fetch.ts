@@ -133,6 +133,7 @@ class Reader {
       return values.map(value => ({ request, value }))
     }
     const reads: Promise<SecretValue[]>[] = []
+    let listed = false
     try {
       // Start reading each page's secrets while the next page is listed.
       for await (const page of listSecretsByPrefix(this.client, request.id)) {
@@ -140,11 +141,12 @@ class Reader {
           reads.push(this.read(page.slice(i, i + BATCH_SIZE).map(secret => secret.arn)))
         }
       }
+      listed = true
     } catch (error) {
       this.failures.push({ id: `${request.id}*`, error, operation: 'ListSecrets' })
     }
     const values = (await Promise.all(reads)).flat()
-    if (reads.length === 0) this.failPrefix(request, 'no secret matches it')
+    if (listed && reads.length === 0) this.failPrefix(request, 'no secret matches it')
     // As the official action: an alias names one secret, so its wildcard must match exactly one.
     if (request.alias && values.length > 1) {
       this.failPrefix(

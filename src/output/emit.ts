@@ -138,7 +138,14 @@ function printable(name: string): string {
 function writeFiles(targets: SecretTarget[], outputDir: string | undefined): string[] {
   if (!outputDir || targets.length === 0) return []
   const dir = path.resolve(outputDir)
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 })
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new ActionError(
+      `Nothing was exported: output-dir '${outputDir}' is not a directory that can be created (${code})`
+    )
+  }
   const written: string[] = []
   try {
     for (const target of targets) {

@@ -98,3 +98,25 @@ export class Masker {
 
 /** The masker of this process: values are registered the moment they arrive. */
 export const masker = new Masker()
+
+/** A URL's password (a proxy's, say) is a secret too: registered in both of its spellings. */
+export function maskUrlPassword(text: string | undefined, target: Masker = masker): void {
+  let password: string
+  try {
+    password = new URL(text ?? '').password
+  } catch {
+    return
+  }
+  if (!password) return
+  target.add(password)
+  try {
+    target.add(decodeURIComponent(password))
+  } catch {
+    // not valid percent-encoding: the encoded form is what would show
+  }
+}
+
+/** `scheme://user:password@host/...` as `scheme://***@host/...`, for messages and debug lines. */
+export function withoutUserInfo(text: string): string {
+  return text.replace(/^([^:/?#]*:\/\/).*@/, '$1***@')
+}

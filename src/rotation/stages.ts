@@ -148,15 +148,36 @@ export async function removeLabel(
   versionId: string,
   label: string
 ): Promise<void> {
-  await client
-    .send(
-      new UpdateSecretVersionStageCommand({
-        SecretId: arn,
-        VersionStage: label,
-        RemoveFromVersionId: versionId
-      })
+  const command = new UpdateSecretVersionStageCommand({
+    SecretId: arn,
+    VersionStage: label,
+    RemoveFromVersionId: versionId
+  })
+  await moveStage(client, command, arn, stages => !has(stages, versionId, label))
+}
+
+/**
+ * A stage move whose answer was lost may have happened: the SDK's retry is then refused, since
+ * the label is no longer where the request says. Success is judged by where the label now is.
+ */
+async function moveStage(
+  client: SecretsManagerClient,
+  command: UpdateSecretVersionStageCommand,
+  secret: string,
+  done: (stages: Stages) => boolean
+): Promise<void> {
+  try {
+    await client.send(command)
+  } catch (error) {
+    const after = await describeStages(client, command.input.SecretId ?? secret).catch(
+      () => undefined
     )
-    .catch(error => failed(error, 'UpdateSecretVersionStage', arn))
+    if (after && done(after.stages)) {
+      core.debug(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`)
+      return
+    }
+    failed(error, 'UpdateSecretVersionStage', secret)
+  }
 }
 
 /**
@@ -170,16 +191,13 @@ export async function promote(
 ): Promise<void> {
   const current = versionWith(secret.stages, CURRENT)
   if (current !== versionId) {
-    await client
-      .send(
-        new UpdateSecretVersionStageCommand({
-          SecretId: secret.arn,
-          VersionStage: CURRENT,
-          MoveToVersionId: versionId,
-          RemoveFromVersionId: current
-        })
-      )
-      .catch(error => failed(error, 'UpdateSecretVersionStage', secret.name))
+    const command = new UpdateSecretVersionStageCommand({
+      SecretId: secret.arn,
+      VersionStage: CURRENT,
+      MoveToVersionId: versionId,
+      RemoveFromVersionId: current
+    })
+    await moveStage(client, command, secret.name, stages => has(stages, versionId, CURRENT))
   }
   if (has(secret.stages, versionId, PENDING)) {
     await removeLabel(client, secret.arn, versionId, PENDING)

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { jsonLeaves, Masker, maskForms } from '../../../src/output/mask.js'
+import {
+  jsonLeaves,
+  Masker,
+  maskForms,
+  maskUrlPassword,
+  withoutUserInfo
+} from '../../../src/output/mask.js'
 
 describe('maskForms', () => {
   it('registers the whole value and each line of a multi-line value', () => {
@@ -67,5 +73,22 @@ describe('Masker', () => {
     const masker = new Masker(() => undefined)
     masker.add('{"port":5432,"on":true,"password":"hunter22"}')
     expect(masker.redact('1 secret, port 5432, hunter22')).toBe('1 secret, port ***, ***')
+  })
+})
+
+describe('URL credentials', () => {
+  it('registers the password of a URL, encoded and decoded, and nothing for none', () => {
+    const added: string[] = []
+    const target = new Masker(value => added.push(value))
+    maskUrlPassword('http://ci:p%40ss-word@proxy:3128', target)
+    maskUrlPassword('http://proxy:3128', target)
+    maskUrlPassword('not a url', target)
+    expect(added).toEqual(['p%40ss-word', 'p@ss-word'])
+  })
+
+  it('hides user info in text for messages', () => {
+    expect(withoutUserInfo('http://ci:pw@proxy:3128/x')).toBe('http://***@proxy:3128/x')
+    expect(withoutUserInfo('http://ci:p/w@proxy host')).toBe('http://***@proxy host')
+    expect(withoutUserInfo('https://proxy:3128')).toBe('https://proxy:3128')
   })
 })
