@@ -62743,6 +62743,19 @@ function isThrottled(error) {
     const { name, status } = awsFailure(error);
     return /Throttl|TooManyRequests|RequestLimitExceeded/.test(name) || status === 429;
 }
+/** Actions that cannot be limited to one secret's ARN (their policy Resource is "*"). */
+const UNSCOPED = ['GetRandomPassword', 'ListSecrets', 'BatchGetSecretValue'];
+const READS = ['GetSecretValue', 'BatchGetSecretValue'];
+const WRITES = ['PutSecretValue', 'CreateSecret'];
+function permissionHint(operation) {
+    const where = UNSCOPED.includes(operation) ? ' (Resource "*")' : ' on this secret';
+    const kms = READS.includes(operation)
+        ? ' and kms:Decrypt on its KMS key if it is a customer managed key'
+        : WRITES.includes(operation)
+            ? ' and kms:GenerateDataKey on its KMS key if it is a customer managed key'
+            : '';
+    return `the credentials need secretsmanager:${operation}${where}${kms}.`;
+}
 /**
  * Explains a failed call: what happened to which secret, and what to do.
  * AWS error messages carry names and ARNs, never secret values.
@@ -62751,9 +62764,7 @@ function describeAwsError(error, operation, secret) {
     const failure = awsFailure(error);
     const target = secret ? ` for '${secret}'` : '';
     if (isAccessDenied(error)) {
-        return (`Access denied to secretsmanager:${operation}${target}: the credentials need ` +
-            `the permission secretsmanager:${operation} on this secret (and kms:Decrypt on its key ` +
-            `for reads).`);
+        return `Access denied to secretsmanager:${operation}${target}: ${permissionHint(operation)}`;
     }
     if (isNotFound(error)) {
         return `Secret${target ? ` '${secret}'` : ''} not found (${operation}): check the name or ARN and the region.`;
@@ -64826,6 +64837,7 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
 const FLAGS = [
     'requireEachIncludedType',
     'excludePunctuation',
@@ -64923,7 +64935,11 @@ async function generatePassword(client, options) {
         IncludeSpace: options.includeSpace,
         ExcludeCharacters: options.excludeCharacters
     };
-    const { RandomPassword } = await client.send(new dist_cjs/* GetRandomPasswordCommand */.EY(request));
+    const { RandomPassword } = await client
+        .send(new dist_cjs/* GetRandomPasswordCommand */.EY(request))
+        .catch(error => {
+        throw new ActionError(describeAwsError(error, 'GetRandomPassword'));
+    });
     const password = RandomPassword ?? '';
     masker.add(password);
     return password;

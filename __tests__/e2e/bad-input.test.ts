@@ -180,8 +180,7 @@ const rows: BadInput[] = [
     F,
     'role-to-assume without an OIDC token',
     { 'role-to-assume': ROLE },
-    /role-to-assume|id-token/,
-    { pending: 'role assumption' }
+    /role-to-assume|id-token/
   ),
   bad(
     F,

@@ -474,8 +474,7 @@ const roleCase = (
   fault: FaultFn,
   outcome: FaultCase['outcome'],
   more: Partial<FaultCase> = {}
-): FaultCase =>
-  fetchCase(what, fault, outcome, { inputs: ROLE_INPUTS, pending: 'role assumption', ...more })
+): FaultCase => fetchCase(what, fault, outcome, { inputs: ROLE_INPUTS, ...more })
 
 const roleCases: FaultCase[] = [
   roleCase(

@@ -224,8 +224,21 @@ export async function seedSecrets(
 async function seedOne(client: SecretsManagerClient, item: SeedItem): Promise<SeededSecret> {
   const value =
     typeof item.value === 'string' ? { SecretString: item.value } : { SecretBinary: item.value }
-  const out = await client.send(
-    new CreateSecretCommand({ Name: item.name, Description: item.description, ...value })
-  )
-  return { name: item.name, arn: out.ARN!, versionId: out.VersionId! }
+  const command = new CreateSecretCommand({
+    Name: item.name,
+    Description: item.description,
+    ...value
+  })
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const out = await client.send(command)
+      return { name: item.name, arn: out.ARN!, versionId: out.VersionId! }
+    } catch (error) {
+      // moto's threaded server now and then answers a burst of parallel creates with an HTML
+      // HTTP 500 (seen while seeding 1000 secrets); the create did not happen, so try again.
+      const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata
+        ?.httpStatusCode
+      if (attempt >= 3 || status === undefined || status < 500) throw error
+    }
+  }
 }

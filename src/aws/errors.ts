@@ -69,6 +69,21 @@ export function isThrottled(error: unknown): boolean {
   return /Throttl|TooManyRequests|RequestLimitExceeded/.test(name) || status === 429
 }
 
+/** Actions that cannot be limited to one secret's ARN (their policy Resource is "*"). */
+const UNSCOPED = ['GetRandomPassword', 'ListSecrets', 'BatchGetSecretValue']
+const READS = ['GetSecretValue', 'BatchGetSecretValue']
+const WRITES = ['PutSecretValue', 'CreateSecret']
+
+function permissionHint(operation: string): string {
+  const where = UNSCOPED.includes(operation) ? ' (Resource "*")' : ' on this secret'
+  const kms = READS.includes(operation)
+    ? ' and kms:Decrypt on its KMS key if it is a customer managed key'
+    : WRITES.includes(operation)
+      ? ' and kms:GenerateDataKey on its KMS key if it is a customer managed key'
+      : ''
+  return `the credentials need secretsmanager:${operation}${where}${kms}.`
+}
+
 /**
  * Explains a failed call: what happened to which secret, and what to do.
  * AWS error messages carry names and ARNs, never secret values.
@@ -77,11 +92,7 @@ export function describeAwsError(error: unknown, operation: string, secret?: str
   const failure = awsFailure(error)
   const target = secret ? ` for '${secret}'` : ''
   if (isAccessDenied(error)) {
-    return (
-      `Access denied to secretsmanager:${operation}${target}: the credentials need ` +
-      `the permission secretsmanager:${operation} on this secret (and kms:Decrypt on its key ` +
-      `for reads).`
-    )
+    return `Access denied to secretsmanager:${operation}${target}: ${permissionHint(operation)}`
   }
   if (isNotFound(error)) {
     return `Secret${target ? ` '${secret}'` : ''} not found (${operation}): check the name or ARN and the region.`

@@ -4,7 +4,8 @@ import {
   type SecretsManagerClient
 } from '@aws-sdk/client-secrets-manager'
 import { parse as parseYaml } from 'yaml'
-import { InputError } from '../errors.js'
+import { describeAwsError } from '../aws/errors.js'
+import { ActionError, InputError } from '../errors.js'
 import { masker } from '../output/mask.js'
 
 /** GetRandomPassword options as users write them in `fields` and `generator`. */
@@ -126,7 +127,11 @@ export async function generatePassword(
     IncludeSpace: options.includeSpace,
     ExcludeCharacters: options.excludeCharacters
   }
-  const { RandomPassword } = await client.send(new GetRandomPasswordCommand(request))
+  const { RandomPassword } = await client
+    .send(new GetRandomPasswordCommand(request))
+    .catch(error => {
+      throw new ActionError(describeAwsError(error, 'GetRandomPassword'))
+    })
   const password = RandomPassword ?? ''
   masker.add(password)
   return password

@@ -339,3 +339,27 @@ describe('push-generated input validation', () => {
     expect(listed.SecretList).toEqual([])
   })
 })
+
+describe('push-generated when GetRandomPassword is denied', () => {
+  it('names the missing permission and creates nothing', async () => {
+    const proxy = await startProxy({
+      target: moto.endpoint,
+      fault: ({ operation }) => (operation === 'GetRandomPassword' ? { kind: 'denied' } : undefined)
+    })
+    try {
+      const config = pushGeneratedMode.parse(
+        inputsFrom({
+          'secret-id': 'denied/gen',
+          fields: 'pw:\n  generator:\n    passwordLength: 12'
+        })
+      )
+      const run = pushGeneratedMode.run(config, contextFor(proxy.endpoint))
+      await expect(run).rejects.toThrow(
+        /Access denied to secretsmanager:GetRandomPassword: the credentials need secretsmanager:GetRandomPassword \(Resource "\*"\)\./
+      )
+      expect(proxy.calls().CreateSecret).toBeUndefined()
+    } finally {
+      await proxy.stop()
+    }
+  })
+})

@@ -9,7 +9,7 @@ describe('describeAwsError', () => {
     expect(
       describeAwsError(awsError('AccessDeniedException', 400), 'GetSecretValue', 'db')
     ).toMatch(
-      /Access denied to secretsmanager:GetSecretValue for 'db'.*permission secretsmanager:GetSecretValue/
+      /Access denied to secretsmanager:GetSecretValue for 'db'.*need secretsmanager:GetSecretValue on this secret/
     )
     // moto's IAM denials are XML, which the JSON client reports as a SyntaxError with 403.
     expect(describeAwsError(awsError('SyntaxError', 403), 'ListSecrets')).toMatch(
@@ -51,5 +51,19 @@ describe('describeAwsError', () => {
     expect(
       describeAwsError(awsError('LimitExceededException', 400, 'too many'), 'PutSecretValue')
     ).toBe('PutSecretValue failed: LimitExceededException, HTTP 400: too many')
+  })
+})
+
+describe('permission hints', () => {
+  const denied = Object.assign(new Error('no'), { name: 'AccessDeniedException' })
+
+  it('asks for Resource "*" where an action cannot be scoped to a secret', () => {
+    expect(describeAwsError(denied, 'ListSecrets')).toMatch(/ListSecrets \(Resource "\*"\)\.$/)
+  })
+
+  it('names the KMS permission only for reads and writes', () => {
+    expect(describeAwsError(denied, 'GetSecretValue', 's')).toMatch(/kms:Decrypt/)
+    expect(describeAwsError(denied, 'PutSecretValue', 's')).toMatch(/kms:GenerateDataKey/)
+    expect(describeAwsError(denied, 'DescribeSecret', 's')).not.toMatch(/kms/)
   })
 })
