@@ -17,3 +17,24 @@ export function contextFor(endpoint: string, env: NodeJS.ProcessEnv = {}): ModeC
   settings.credentials = async () => ({ accessKeyId: 'testing', secretAccessKey: 'testing' })
   return { client: createSecretsManagerClient(settings), settings, env }
 }
+
+/** Makes both contexts' first `command` wait until both have reached it: a deterministic race. */
+export function holdUntilBoth(contexts: ModeContext[], command: string): void {
+  let arrived = 0
+  let release: () => void = () => undefined
+  const both = new Promise<void>(resolve => (release = resolve))
+  for (const { client } of contexts) {
+    let held = false
+    client.middlewareStack.add(
+      (next, context) => async args => {
+        if (context.commandName === command && !held) {
+          held = true
+          if (++arrived === 2) release()
+          await both
+        }
+        return next(args)
+      },
+      { step: 'initialize' }
+    )
+  }
+}

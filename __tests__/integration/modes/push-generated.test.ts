@@ -9,7 +9,7 @@ import {
 import { pushGeneratedMode } from '../../../src/modes/push-generated.js'
 import type { ModeContext } from '../../../src/modes/types.js'
 import type { SecretTarget } from '../../../src/output/emission.js'
-import { contextFor, inputsFrom } from '../../harness/context.js'
+import { contextFor, holdUntilBoth, inputsFrom } from '../../harness/context.js'
 import { useCapturedStdout, useMoto } from '../../harness/jest-moto.js'
 import { seedSecrets } from '../../harness/moto.js'
 import { startProxy, type FaultFn } from '../../harness/proxy.js'
@@ -268,27 +268,6 @@ describe('push-generated against moto', () => {
     }
   })
 })
-
-/** Makes both contexts' first `command` wait until both have reached it. */
-function holdUntilBoth(contexts: ModeContext[], command: string): void {
-  let arrived = 0
-  let release: () => void = () => undefined
-  const both = new Promise<void>(resolve => (release = resolve))
-  for (const { client } of contexts) {
-    let held = false
-    client.middlewareStack.add(
-      (next, context) => async args => {
-        if (context.commandName === command && !held) {
-          held = true
-          if (++arrived === 2) release()
-          await both
-        }
-        return next(args)
-      },
-      { step: 'initialize' }
-    )
-  }
-}
 
 describe('push-generated input validation', () => {
   it.each([

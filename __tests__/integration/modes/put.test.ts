@@ -12,7 +12,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { putMode } from '../../../src/modes/put.js'
 import type { ModeContext } from '../../../src/modes/types.js'
-import { contextFor, inputsFrom } from '../../harness/context.js'
+import { contextFor, holdUntilBoth, inputsFrom } from '../../harness/context.js'
 import { useCapturedStdout, useMoto } from '../../harness/jest-moto.js'
 import { seedSecrets } from '../../harness/moto.js'
 import { startProxy, type FaultFn } from '../../harness/proxy.js'
@@ -320,27 +320,6 @@ describe('put against moto', () => {
     }
   })
 })
-
-/** Makes both contexts' first `command` wait until both have reached it. */
-function holdUntilBoth(contexts: ModeContext[], command: string): void {
-  let arrived = 0
-  let release: () => void = () => undefined
-  const both = new Promise<void>(resolve => (release = resolve))
-  for (const { client } of contexts) {
-    let held = false
-    client.middlewareStack.add(
-      (next, context) => async args => {
-        if (context.commandName === command && !held) {
-          held = true
-          if (++arrived === 2) release()
-          await both
-        }
-        return next(args)
-      },
-      { step: 'initialize' }
-    )
-  }
-}
 
 describe('put input validation', () => {
   it.each([
