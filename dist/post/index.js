@@ -62633,6 +62633,39 @@ function envPrefixFor(request, secretName, transformation, jsonFlattened = false
 function officialSourceName(request, secretName) {
     return request.kind === 'name' ? request.id : secretName;
 }
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+function isArn(secretId) {
+    return /^arn:/i.test(secretId);
+}
+/**
+ * The secret-id input of the modes that work on one secret: a secret name, or a complete or
+ * partial secret ARN. No alias and no wildcard (commas and stars are in no name or ARN).
+ */
+function parseSecretId(inputs, mode) {
+    const id = inputs.required('secret-id', `in ${mode} mode`);
+    if (/[\n,*]/.test(id)) {
+        const wildcard = id.includes('*')
+            ? `: '${id}' is a wildcard, which only fetch and check-changed take`
+            : '';
+        throw new errors_InputError('secret-id', `must name one secret (a name or an ARN)${wildcard}`);
+    }
+    if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
+        throw new errors_InputError('secret-id', `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@-) nor a secret ARN ` +
+            '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)');
+    }
+    return id;
+}
+/**
+ * Whether an id names this secret: its name, its complete ARN, or its partial ARN (the ARN
+ * without the '-' and 6 random characters AWS appends). A partial ARN of 'db' does not name
+ * 'db-prod'.
+ */
+function idNames(id, secret) {
+    if (!isArn(id))
+        return secret.name === id;
+    const partial = secret.arn.length === id.length + 7 && secret.arn.startsWith(`${id}-`);
+    return secret.arn === id || partial;
+}
 
 ;// CONCATENATED MODULE: ./src/aws/region.ts
 
@@ -63309,6 +63342,12 @@ class reader_Inputs {
         }
         return match;
     }
+    /** Refuses inputs that mean nothing in this configuration, rather than ignoring them. */
+    forbid(names, reason) {
+        const given = names.find(name => this.optional(name) !== undefined);
+        if (given !== undefined)
+            throw new errors_InputError(given, reason);
+    }
     /** Non-empty lines, trimmed. */
     lines(name) {
         return this.read(name)
@@ -63634,10 +63673,6 @@ async function batchGetSecretValues(client, ids) {
     }));
     return { values, failures };
 }
-/** Which of the requested ids a returned value answers (ids may be names, ARNs or partial ARNs). */
-function answers(value, id) {
-    return (id === value.name || id === value.arn || (id.startsWith('arn:') && value.arn.startsWith(id)));
-}
 /** Names starting with the prefix, page by page as ListSecrets returns them. */
 async function* listSecretsByPrefix(client, prefix) {
     const pages = (0,dist_cjs/* paginateListSecrets */.hM)({ client, pageSize: 100 }, { Filters: [{ Key: 'name', Values: [prefix] }], IncludePlannedDeletion: false });
@@ -63802,14 +63837,11 @@ class VersionReader {
 function lookupName(request) {
     return request.kind === 'arn' ? secretNameFromArn(request.id) : request.id;
 }
-/** Exact match: a name, a complete ARN, or a partial ARN (an ARN without '-' and 6 characters). */
+/** A prefix matches names that start with it; a name or ARN must name the secret exactly. */
 function matchesRequest(request, secret) {
-    if (request.kind === 'name')
-        return secret.name === request.id;
-    if (request.kind === 'prefix')
-        return secret.name.startsWith(request.id);
-    return (secret.arn === request.id ||
-        (secret.arn.length === request.id.length + 7 && secret.arn.startsWith(`${request.id}-`)));
+    return request.kind === 'prefix'
+        ? secret.name.startsWith(request.id)
+        : idNames(request.id, secret);
 }
 function batches(requests) {
     const out = [];
@@ -64368,7 +64400,7 @@ class Reader {
         try {
             const { values, failures } = await this.limit(() => batchGetSecretValues(this.client, ids));
             this.failures.push(...failures);
-            const missing = ids.filter(id => !values.some(value => answers(value, id)));
+            const missing = ids.filter(id => !values.some(value => idNames(id, value)));
             const unexplained = missing.filter(id => !failures.some(failure => failure.id === id));
             return [...values, ...(unexplained.length ? await this.readEach(unexplained) : [])];
         }
@@ -64683,12 +64715,12 @@ function unsafeNumbers(values) {
 const lookupJsonPathMode = {
     exportDefaults: { env: false, outputs: true },
     parse(inputs) {
-        const { secretId, isArn } = parseSecretId(inputs);
+        const secretId = parseLookupSecretId(inputs);
         const { queries, single } = parseQueryInputs(inputs);
         checkDelivery(inputs, single);
         return {
             secretId,
-            isArn,
+            isArn: isArn(secretId),
             version: parseVersion(inputs),
             queries,
             single,
@@ -64715,22 +64747,11 @@ const lookupJsonPathMode = {
         };
     }
 };
-function parseSecretId(inputs) {
+function parseLookupSecretId(inputs) {
     if (inputs.optional('secret-ids') !== undefined) {
         throw new errors_InputError('secret-ids', 'is for fetch; lookup-jsonpath reads one secret: give its name or ARN in secret-id');
     }
-    const requests = parseSecretIds(inputs.raw('secret-id'), 'secret-id');
-    if (requests.length === 0) {
-        throw new errors_InputError('secret-id', 'is required in lookup-jsonpath mode: a JSON secret name or ARN');
-    }
-    const [request] = requests;
-    if (requests.length > 1 || request.alias !== undefined) {
-        throw new errors_InputError('secret-id', 'takes one secret name or ARN (lookup reads one secret)');
-    }
-    if (request.kind === 'prefix') {
-        throw new errors_InputError('secret-id', `'${request.id}*' is a wildcard: lookup-jsonpath reads one secret (fetch takes wildcards)`);
-    }
-    return { secretId: request.id, isArn: request.kind === 'arn' };
+    return parseSecretId(inputs, 'lookup-jsonpath');
 }
 function parseQueryInputs(inputs) {
     const query = inputs.optional('query');
@@ -65120,8 +65141,6 @@ async function addStages(client, secretId, versionId, stages) {
 
 ;// CONCATENATED MODULE: ./src/secrets/write-inputs.ts
 
-
-const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 const STAGE = /^[A-Za-z0-9_+=.@-]{1,256}$/;
 const KMS_KEY = /^[\x21-\x7e]{1,2048}$/;
@@ -65130,18 +65149,6 @@ const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+@-]{1,128}$/u;
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+@-]{0,256}$/u;
 const MAX_TAGS = 50;
 const MAX_STAGES = 20;
-function isArn(secretId) {
-    return /^arn:/i.test(secretId);
-}
-/** The secret-id input: a secret name or a complete or partial secret ARN. */
-function write_inputs_parseSecretId(inputs, mode) {
-    const id = inputs.required('secret-id', `in ${mode} mode`);
-    if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
-        throw new errors_InputError('secret-id', `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@-) nor a secret ARN ` +
-            '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)');
-    }
-    return id;
-}
 /** client-request-token: undefined means derive one from the run. */
 function parseRequestToken(inputs) {
     const token = inputs.optional('client-request-token');
@@ -65246,6 +65253,7 @@ function lineTags(text, input) {
 
 
 
+
 const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'];
 const OUTPUTS = [
     'arn',
@@ -65261,7 +65269,7 @@ const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const pushGeneratedMode = {
     exportDefaults: { env: false, outputs: false },
     parse(inputs) {
-        const secretId = write_inputs_parseSecretId(inputs, 'push-generated');
+        const secretId = parseSecretId(inputs, 'push-generated');
         const fields = parseFields(inputs.required('fields', 'in push-generated mode'));
         const policy = inputs.oneOf('update-policy', UPDATE_POLICIES, 'IfNotExists');
         const exports = parseExports(inputs, fields);
@@ -65533,10 +65541,11 @@ function checkSize(source, data) {
 
 
 
+
 const putMode = {
     exportDefaults: { env: false, outputs: false },
     parse(inputs) {
-        const secretId = write_inputs_parseSecretId(inputs, 'put');
+        const secretId = parseSecretId(inputs, 'put');
         const createIfMissing = inputs.bool('create-if-missing', false);
         if (createIfMissing && isArn(secretId)) {
             throw new errors_InputError('secret-id', 'create-if-missing needs a secret name: the ARN of a new secret is not known before it exists');
@@ -65803,11 +65812,7 @@ const VERSION_ID = /^[\w-]{32,64}$/;
 /** Inputs that mean nothing to this strategy and have no default: refused, not ignored. */
 const LAMBDA_ONLY = ['rotation-lambda-arn', 'rotation-schedule', 'rotation-days'];
 function parseInWorkflow(inputs, common) {
-    for (const name of LAMBDA_ONLY) {
-        if (inputs.optional(name) !== undefined) {
-            throw new errors_InputError(name, 'is for rotation-strategy: lambda only');
-        }
-    }
+    inputs.forbid(LAMBDA_ONLY, 'is for rotation-strategy: lambda only');
     const phase = inputs.oneOf('phase', PHASES, 'all');
     const config = {
         strategy: 'in-workflow',
@@ -65822,11 +65827,7 @@ function parseInWorkflow(inputs, common) {
         }
         return { ...config, source: parseSource(inputs, phase) };
     }
-    for (const name of ['generator', 'fields']) {
-        if (inputs.optional(name) !== undefined) {
-            throw new errors_InputError(name, 'is for phase: create or all; phase: finish only moves labels');
-        }
-    }
+    inputs.forbid(['generator', 'fields'], 'is for phase: create or all; phase: finish only moves labels');
     if (pendingVersionId !== undefined && !VERSION_ID.test(pendingVersionId)) {
         throw new errors_InputError('pending-version-id', `'${pendingVersionId}' is not a version id (32-64 characters)`);
     }
@@ -66167,11 +66168,7 @@ const SCHEDULE = /^(rate\(\d{1,4} (hour|hours|day|days)\)|cron\([^()]+\))$/;
 /** Inputs that mean nothing to this strategy and have no default: refused, not ignored. */
 const IN_WORKFLOW_ONLY = ['generator', 'fields', 'pending-version-id'];
 function parseLambda(inputs, common) {
-    for (const name of IN_WORKFLOW_ONLY) {
-        if (inputs.optional(name) !== undefined) {
-            throw new errors_InputError(name, 'is for rotation-strategy: in-workflow only');
-        }
-    }
+    inputs.forbid(IN_WORKFLOW_ONLY, 'is for rotation-strategy: in-workflow only');
     const lambdaArn = inputs.optional('rotation-lambda-arn');
     if (lambdaArn !== undefined && !LAMBDA_ARN.test(lambdaArn)) {
         throw new errors_InputError('rotation-lambda-arn', `'${lambdaArn}' is not a Lambda function ARN (arn:aws:lambda:<region>:<account>:function:<name>)`);
@@ -66299,19 +66296,10 @@ function lambda_seconds(ms) {
 
 
 const STRATEGIES = ['lambda', 'in-workflow'];
-/** One secret by name or ARN: no alias, no wildcard. */
-function rotate_parseSecretId(inputs, why) {
-    const requests = parseSecretIds(inputs.required('secret-id', why), 'secret-id');
-    const [request] = requests;
-    if (requests.length !== 1 || request.kind === 'prefix' || request.alias !== undefined) {
-        throw new errors_InputError('secret-id', 'must name one secret (a name or an ARN)');
-    }
-    return request.id;
-}
 const rotateMode = {
     exportDefaults: { env: false, outputs: false },
     parse(inputs) {
-        const secretId = rotate_parseSecretId(inputs, 'in rotate mode');
+        const secretId = parseSecretId(inputs, 'rotate');
         const strategy = inputs.oneOf('rotation-strategy', STRATEGIES, 'lambda');
         const common = { secretId, clearStalePending: inputs.bool('clear-stale-pending', false) };
         if (strategy === 'in-workflow')

@@ -60,6 +60,12 @@ export class Inputs {
     return match
   }
 
+  /** Refuses inputs that mean nothing in this configuration, rather than ignoring them. */
+  forbid(names: readonly string[], reason: string): void {
+    const given = names.find(name => this.optional(name) !== undefined)
+    if (given !== undefined) throw new InputError(given, reason)
+  }
+
   /** Non-empty lines, trimmed. */
   lines(name: string): string[] {
     return this.read(name)

@@ -6,9 +6,8 @@ import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { SecretTarget } from '../output/emission.js'
 import { flattenJsonToEnv, toEnvName, type NameTransformation } from '../output/env-names.js'
-import { envPrefixFor, parseSecretIds, type SecretRequest } from '../secrets/ids.js'
+import { envPrefixFor, idNames, parseSecretIds, type SecretRequest } from '../secrets/ids.js'
 import {
-  answers,
   BATCH_SIZE,
   batchGetSecretValues,
   getSecretValue,
@@ -174,7 +173,7 @@ class Reader {
     try {
       const { values, failures } = await this.limit(() => batchGetSecretValues(this.client, ids))
       this.failures.push(...failures)
-      const missing = ids.filter(id => !values.some(value => answers(value, id)))
+      const missing = ids.filter(id => !values.some(value => idNames(id, value)))
       const unexplained = missing.filter(id => !failures.some(failure => failure.id === id))
       return [...values, ...(unexplained.length ? await this.readEach(unexplained) : [])]
     } catch (error) {

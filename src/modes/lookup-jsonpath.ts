@@ -20,7 +20,7 @@ import {
   type ResultOptions
 } from '../jsonpath/result.js'
 import type { SecretTarget, SummaryTable } from '../output/emission.js'
-import { parseSecretIds } from '../secrets/ids.js'
+import { isArn, parseSecretId } from '../secrets/ids.js'
 import { getSecretValue, type SecretValue, type VersionSelector } from '../secrets/read.js'
 import { parseVersion } from './fetch.js'
 import type { ModeHandler } from './types.js'
@@ -40,12 +40,12 @@ export const lookupJsonPathMode: ModeHandler<LookupConfig> = {
   exportDefaults: { env: false, outputs: true },
 
   parse(inputs) {
-    const { secretId, isArn } = parseSecretId(inputs)
+    const secretId = parseLookupSecretId(inputs)
     const { queries, single } = parseQueryInputs(inputs)
     checkDelivery(inputs, single)
     return {
       secretId,
-      isArn,
+      isArn: isArn(secretId),
       version: parseVersion(inputs),
       queries,
       single,
@@ -78,31 +78,14 @@ export const lookupJsonPathMode: ModeHandler<LookupConfig> = {
   }
 }
 
-function parseSecretId(inputs: Inputs): { secretId: string; isArn: boolean } {
+function parseLookupSecretId(inputs: Inputs): string {
   if (inputs.optional('secret-ids') !== undefined) {
     throw new InputError(
       'secret-ids',
       'is for fetch; lookup-jsonpath reads one secret: give its name or ARN in secret-id'
     )
   }
-  const requests = parseSecretIds(inputs.raw('secret-id'), 'secret-id')
-  if (requests.length === 0) {
-    throw new InputError(
-      'secret-id',
-      'is required in lookup-jsonpath mode: a JSON secret name or ARN'
-    )
-  }
-  const [request] = requests
-  if (requests.length > 1 || request.alias !== undefined) {
-    throw new InputError('secret-id', 'takes one secret name or ARN (lookup reads one secret)')
-  }
-  if (request.kind === 'prefix') {
-    throw new InputError(
-      'secret-id',
-      `'${request.id}*' is a wildcard: lookup-jsonpath reads one secret (fetch takes wildcards)`
-    )
-  }
-  return { secretId: request.id, isArn: request.kind === 'arn' }
+  return parseSecretId(inputs, 'lookup-jsonpath')
 }
 
 function parseQueryInputs(inputs: Inputs): { queries: NamedQuery[]; single: boolean } {

@@ -20,7 +20,8 @@ import {
   type CreateOptions,
   type WrittenVersion
 } from '../secrets/write.js'
-import { isArn, parseCreateOptions, parseSecretId } from '../secrets/write-inputs.js'
+import { isArn, parseSecretId } from '../secrets/ids.js'
+import { parseCreateOptions } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
 import { jsonObject } from '../secrets/json.js'
 

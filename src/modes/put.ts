@@ -14,13 +14,8 @@ import {
   type WriteRequest,
   type WrittenVersion
 } from '../secrets/write.js'
-import {
-  isArn,
-  parseCreateOptions,
-  parseRequestToken,
-  parseSecretId,
-  parseStages
-} from '../secrets/write-inputs.js'
+import { isArn, parseSecretId } from '../secrets/ids.js'
+import { parseCreateOptions, parseRequestToken, parseStages } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
 
 export interface PutConfig {

@@ -1,6 +1,5 @@
 import { InputError } from '../errors.js'
-import type { Inputs } from '../inputs/reader.js'
-import { parseSecretIds } from '../secrets/ids.js'
+import { parseSecretId } from '../secrets/ids.js'
 import {
   cancelUnfinished,
   parseInWorkflow,
@@ -14,21 +13,11 @@ export type RotateConfig = LambdaRotation | InWorkflowRotation
 
 const STRATEGIES = ['lambda', 'in-workflow'] as const
 
-/** One secret by name or ARN: no alias, no wildcard. */
-export function parseSecretId(inputs: Inputs, why: string): string {
-  const requests = parseSecretIds(inputs.required('secret-id', why), 'secret-id')
-  const [request] = requests
-  if (requests.length !== 1 || request.kind === 'prefix' || request.alias !== undefined) {
-    throw new InputError('secret-id', 'must name one secret (a name or an ARN)')
-  }
-  return request.id
-}
-
 export const rotateMode: ModeHandler<RotateConfig> = {
   exportDefaults: { env: false, outputs: false },
 
   parse(inputs) {
-    const secretId = parseSecretId(inputs, 'in rotate mode')
+    const secretId = parseSecretId(inputs, 'rotate')
     const strategy = inputs.oneOf('rotation-strategy', STRATEGIES, 'lambda')
     const common = { secretId, clearStalePending: inputs.bool('clear-stale-pending', false) }
     if (strategy === 'in-workflow') return parseInWorkflow(inputs, common)

@@ -66,11 +66,7 @@ export function parseInWorkflow(
   inputs: Inputs,
   common: { secretId: string; clearStalePending: boolean }
 ): InWorkflowRotation {
-  for (const name of LAMBDA_ONLY) {
-    if (inputs.optional(name) !== undefined) {
-      throw new InputError(name, 'is for rotation-strategy: lambda only')
-    }
-  }
+  inputs.forbid(LAMBDA_ONLY, 'is for rotation-strategy: lambda only')
   const phase = inputs.oneOf('phase', PHASES, 'all')
   const config: InWorkflowRotation = {
     strategy: 'in-workflow',
@@ -85,11 +81,10 @@ export function parseInWorkflow(
     }
     return { ...config, source: parseSource(inputs, phase) }
   }
-  for (const name of ['generator', 'fields']) {
-    if (inputs.optional(name) !== undefined) {
-      throw new InputError(name, 'is for phase: create or all; phase: finish only moves labels')
-    }
-  }
+  inputs.forbid(
+    ['generator', 'fields'],
+    'is for phase: create or all; phase: finish only moves labels'
+  )
   if (pendingVersionId !== undefined && !VERSION_ID.test(pendingVersionId)) {
     throw new InputError(
       'pending-version-id',

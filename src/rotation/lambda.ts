@@ -43,11 +43,7 @@ export function parseLambda(
   inputs: Inputs,
   common: { secretId: string; clearStalePending: boolean }
 ): LambdaRotation {
-  for (const name of IN_WORKFLOW_ONLY) {
-    if (inputs.optional(name) !== undefined) {
-      throw new InputError(name, 'is for rotation-strategy: in-workflow only')
-    }
-  }
+  inputs.forbid(IN_WORKFLOW_ONLY, 'is for rotation-strategy: in-workflow only')
   const lambdaArn = inputs.optional('rotation-lambda-arn')
   if (lambdaArn !== undefined && !LAMBDA_ARN.test(lambdaArn)) {
     throw new InputError(

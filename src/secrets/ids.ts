@@ -3,6 +3,7 @@
  * (src/utils.ts extractAliasAndSecretIdFromInput, buildSecretsList; src/index.ts run).
  */
 import { InputError } from '../errors.js'
+import type { Inputs } from '../inputs/reader.js'
 import { toEnvName, type NameTransformation } from '../output/env-names.js'
 
 export interface SecretRequest {
@@ -151,4 +152,43 @@ export function envPrefixFor(
 // the whole ARN; we name every partition's ARN by the secret's Name.
 function officialSourceName(request: SecretRequest, secretName: string): string {
   return request.kind === 'name' ? request.id : secretName
+}
+
+const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/
+
+export function isArn(secretId: string): boolean {
+  return /^arn:/i.test(secretId)
+}
+
+/**
+ * The secret-id input of the modes that work on one secret: a secret name, or a complete or
+ * partial secret ARN. No alias and no wildcard (commas and stars are in no name or ARN).
+ */
+export function parseSecretId(inputs: Inputs, mode: string): string {
+  const id = inputs.required('secret-id', `in ${mode} mode`)
+  if (/[\n,*]/.test(id)) {
+    const wildcard = id.includes('*')
+      ? `: '${id}' is a wildcard, which only fetch and check-changed take`
+      : ''
+    throw new InputError('secret-id', `must name one secret (a name or an ARN)${wildcard}`)
+  }
+  if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
+    throw new InputError(
+      'secret-id',
+      `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@-) nor a secret ARN ` +
+        '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)'
+    )
+  }
+  return id
+}
+
+/**
+ * Whether an id names this secret: its name, its complete ARN, or its partial ARN (the ARN
+ * without the '-' and 6 random characters AWS appends). A partial ARN of 'db' does not name
+ * 'db-prod'.
+ */
+export function idNames(id: string, secret: { name: string; arn: string }): boolean {
+  if (!isArn(id)) return secret.name === id
+  const partial = secret.arn.length === id.length + 7 && secret.arn.startsWith(`${id}-`)
+  return secret.arn === id || partial
 }

@@ -74,13 +74,6 @@ export async function batchGetSecretValues(
   return { values, failures }
 }
 
-/** Which of the requested ids a returned value answers (ids may be names, ARNs or partial ARNs). */
-export function answers(value: SecretValue, id: string): boolean {
-  return (
-    id === value.name || id === value.arn || (id.startsWith('arn:') && value.arn.startsWith(id))
-  )
-}
-
 export interface ListedSecret {
   arn: string
   name: string

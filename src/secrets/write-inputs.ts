@@ -1,10 +1,8 @@
 import type { Tag } from '@aws-sdk/client-secrets-manager'
 import { InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
-import { regionFromArn } from './ids.js'
 import type { CreateOptions } from './write.js'
 
-const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/
 const STAGE = /^[A-Za-z0-9_+=.@-]{1,256}$/
 const KMS_KEY = /^[\x21-\x7e]{1,2048}$/
@@ -13,23 +11,6 @@ const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+@-]{1,128}$/u
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+@-]{0,256}$/u
 const MAX_TAGS = 50
 const MAX_STAGES = 20
-
-export function isArn(secretId: string): boolean {
-  return /^arn:/i.test(secretId)
-}
-
-/** The secret-id input: a secret name or a complete or partial secret ARN. */
-export function parseSecretId(inputs: Inputs, mode: string): string {
-  const id = inputs.required('secret-id', `in ${mode} mode`)
-  if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
-    throw new InputError(
-      'secret-id',
-      `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@-) nor a secret ARN ` +
-        '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)'
-    )
-  }
-  return id
-}
 
 /** client-request-token: undefined means derive one from the run. */
 export function parseRequestToken(inputs: Inputs): string | undefined {

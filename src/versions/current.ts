@@ -11,7 +11,7 @@ import {
 import pLimit from 'p-limit'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
-import { secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
+import { idNames, secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
 import { listSecretsByPrefix } from '../secrets/read.js'
 
 export interface SecretVersion {
@@ -186,14 +186,11 @@ function lookupName(request: SecretRequest): string {
   return request.kind === 'arn' ? secretNameFromArn(request.id) : request.id
 }
 
-/** Exact match: a name, a complete ARN, or a partial ARN (an ARN without '-' and 6 characters). */
+/** A prefix matches names that start with it; a name or ARN must name the secret exactly. */
 export function matchesRequest(request: SecretRequest, secret: SecretVersion): boolean {
-  if (request.kind === 'name') return secret.name === request.id
-  if (request.kind === 'prefix') return secret.name.startsWith(request.id)
-  return (
-    secret.arn === request.id ||
-    (secret.arn.length === request.id.length + 7 && secret.arn.startsWith(`${request.id}-`))
-  )
+  return request.kind === 'prefix'
+    ? secret.name.startsWith(request.id)
+    : idNames(request.id, secret)
 }
 
 function batches(requests: SecretRequest[]): SecretRequest[][] {

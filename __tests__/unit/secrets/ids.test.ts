@@ -4,6 +4,7 @@ import { flattenJsonToEnv, type NameTransformation } from '../../../src/output/e
 import {
   envPrefixFor,
   parseSecretIds,
+  idNames,
   regionFromArn,
   secretNameFromArn,
   type SecretRequest
@@ -292,5 +293,25 @@ describe('envPrefixFor', () => {
       { name: 'PASSWORD', value: 'integpw' },
       { name: 'CONFIG_ID1', value: 'example1' }
     ])
+  })
+})
+
+describe('idNames', () => {
+  const arn = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf'
+  const longer = {
+    name: 'db-prod',
+    arn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:db-prod-XyZ123'
+  }
+  const db = { name: 'db', arn }
+
+  it('matches a name, a complete ARN and a partial ARN of the same secret', () => {
+    expect(idNames('db', db)).toBe(true)
+    expect(idNames(arn, db)).toBe(true)
+    expect(idNames(arn.slice(0, -7), db)).toBe(true)
+  })
+
+  it('does not take the partial ARN of one secret for another whose name extends it', () => {
+    expect(idNames(arn.slice(0, -7), longer)).toBe(false)
+    expect(idNames('db', longer)).toBe(false)
   })
 })

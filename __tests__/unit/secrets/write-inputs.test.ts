@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import { Inputs } from '../../../src/inputs/reader.js'
+import { parseSecretId } from '../../../src/secrets/ids.js'
 import {
   parseCreateOptions,
   parseRequestToken,
-  parseSecretId,
   parseStages,
   parseTags
 } from '../../../src/secrets/write-inputs.js'
