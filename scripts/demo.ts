@@ -5,7 +5,7 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { seedSecrets, startMoto, testClient } from '../__tests__/harness/moto.js'
-import { runStep, type StepResult } from '../__tests__/harness/runner.js'
+import { runPostOf, runStep, type StepResult } from '../__tests__/harness/runner.js'
 
 interface DemoStep {
   title: string
@@ -118,14 +118,7 @@ async function main(): Promise<void> {
       posts.unshift({ title, inputs, main: step })
     }
     for (const { title, inputs, main: step } of posts) {
-      const post = await runStep({
-        inputs,
-        entry: 'post',
-        state: step.state,
-        workspace: step.workspace,
-        runnerTemp: step.runnerTemp,
-        env: { ...jobEnv }
-      })
+      const post = await runPostOf(step, { inputs, env: { ...jobEnv } })
       if (post.exitCode !== 0 || post.warnings.length > 0) show(`post: ${title}`, post, masks)
     }
     console.log('\nPost steps ran: files removed, exported env vars blanked, nothing left pending.')

@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets } from '../harness/moto.js'
-import { findLeaks, runStep } from '../harness/runner.js'
+import { findLeaks, runPostOf, runStep } from '../harness/runner.js'
 
 const moto = useMoto()
 
@@ -38,13 +38,7 @@ describe('fetch, bundled, as the runner runs it', () => {
     const file = path.join(main.workspace, outputDir, 'PROD_TLS')
     expect(fs.statSync(file).mode & 0o777).toBe(0o600)
     expect(fs.readFileSync(file, 'utf8')).toBe(pem)
-    const post = await runStep({
-      inputs,
-      entry: 'post',
-      state: main.state,
-      workspace: main.workspace,
-      runnerTemp: main.runnerTemp
-    })
+    const post = await runPostOf(main, { inputs })
     expect(post.exitCode).toBe(0)
     expect(fs.existsSync(file)).toBe(false)
     expect(post.env.PROD_DB_PASSWORD).toBe('')

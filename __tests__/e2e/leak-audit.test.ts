@@ -22,7 +22,7 @@ import { useMoto, type MotoHandle } from '../harness/jest-moto.js'
 import { seedSecrets, type SeedItem } from '../harness/moto.js'
 import { caseName, caseTest, type CaseGate } from '../harness/modes.js'
 import { startProxy, type FaultFn } from '../harness/proxy.js'
-import { runStep, tempDir, type StepResult } from '../harness/runner.js'
+import { runPostOf, runStep, tempDir, type StepResult } from '../harness/runner.js'
 
 const moto = useMoto()
 
@@ -330,14 +330,7 @@ async function runJob(s: LeakScenario) {
     for (const name of Object.keys(env)) env[name] = env[name].replace('{endpoint}', host)
     const main = await runStep({ inputs, env, workspace, timeoutMs: 30_000 })
     const files = filesIn(s.inputs['output-dir'] && path.join(workspace, s.inputs['output-dir']))
-    const post = await runStep({
-      inputs,
-      env,
-      entry: 'post',
-      state: main.state,
-      workspace,
-      runnerTemp: main.runnerTemp
-    })
+    const post = await runPostOf(main, { inputs, env })
     return { main, post, files }
   } finally {
     await proxy?.stop()

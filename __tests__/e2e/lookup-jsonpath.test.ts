@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets } from '../harness/moto.js'
 import { startProxy } from '../harness/proxy.js'
-import { findLeaks, runStep } from '../harness/runner.js'
+import { findLeaks, runPostOf, runStep } from '../harness/runner.js'
 
 const moto = useMoto()
 
@@ -71,13 +71,7 @@ describe('lookup-jsonpath, bundled, as the runner runs it', () => {
     expect(main.summary).toMatch(/PWS.*2.*the first match/s)
     for (const value of secrets) expect(main.summary).not.toContain(value)
 
-    const post = await runStep({
-      inputs,
-      entry: 'post',
-      state: main.state,
-      workspace: main.workspace,
-      runnerTemp: main.runnerTemp
-    })
+    const post = await runPostOf(main, { inputs })
     expect(post.exitCode).toBe(0)
     expect(fs.existsSync(file)).toBe(false)
     expect(post.env.APP_PW).toBe('')

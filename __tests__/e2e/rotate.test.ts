@@ -8,7 +8,7 @@ import {
   stagesOf,
   versionWith
 } from '../harness/rotation.js'
-import { findLeaks, runStep } from '../harness/runner.js'
+import { findLeaks, runPostOf, runStep } from '../harness/runner.js'
 
 const moto = useMoto()
 
@@ -64,13 +64,7 @@ describe('rotate, bundled, as the runner runs it', () => {
     expect(await valueAt('prod/db', 'AWSPREVIOUS')).toBe(DB)
 
     // The create step's post step runs at the end of the job: the rotation is finished.
-    const post = await runStep({
-      inputs: { ...common, phase: 'create', fields: FIELDS },
-      entry: 'post',
-      state: create.state,
-      workspace: create.workspace,
-      runnerTemp: create.runnerTemp
-    })
+    const post = await runPostOf(create, { inputs: { ...common, phase: 'create', fields: FIELDS } })
     expect(post.exitCode).toBe(0)
     expect(post.warnings).toEqual([])
     expect(post.env).toEqual({ PENDING_PASSWORD: '' })
@@ -102,13 +96,7 @@ describe('rotate, bundled, as the runner runs it', () => {
     expect(versionWith(await stagesOf(moto.client, 'api/key'), 'AWSPENDING')).toBe(pendingId)
 
     // A later step fails; finish never runs. The post step runs anyway.
-    const post = await runStep({
-      inputs,
-      entry: 'post',
-      state: create.state,
-      workspace: create.workspace,
-      runnerTemp: create.runnerTemp
-    })
+    const post = await runPostOf(create, { inputs })
     expect(post.exitCode).toBe(0)
     expect(post.warnings).toEqual([
       expect.stringMatching(`removed AWSPENDING from version ${pendingId}`)

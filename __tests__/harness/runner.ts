@@ -256,14 +256,21 @@ export async function runAction(
   opts: Omit<StepOptions, 'entry' | 'state'> = {}
 ): Promise<{ main: StepResult; post: StepResult }> {
   const main = await runStep({ ...opts, entry: 'main' })
-  const post = await runStep({
+  return { main, post: await runPostOf(main, opts) }
+}
+
+/** The post step of a main step that ran: its state, its workspace and RUNNER_TEMP. */
+export function runPostOf(
+  main: StepResult,
+  opts: Omit<StepOptions, 'entry' | 'state' | 'workspace' | 'runnerTemp'> = {}
+): Promise<StepResult> {
+  return runStep({
     ...opts,
     entry: 'post',
     state: main.state,
     workspace: main.workspace,
     runnerTemp: main.runnerTemp
   })
-  return { main, post }
 }
 
 // ---------- parsing ----------

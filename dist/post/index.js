@@ -62780,7 +62780,15 @@ function jsonLeaves(text) {
         }
     };
     walk(parsed);
-    return leaves;
+    return [...leaves, ...numberLiterals(trimmed)];
+}
+/**
+ * Numbers as the JSON text writes them: JSON.parse rounds an integer beyond 2^53 and turns
+ * 1.0 into 1, and the form that shows in a log is the written one.
+ */
+function numberLiterals(json) {
+    const outsideStrings = json.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+    return outsideStrings.match(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g) ?? [];
 }
 /** Registers secrets with the runner once each, and scrubs them from text we produce. */
 class Masker {

@@ -14,6 +14,12 @@ describe('maskForms', () => {
     expect(forms).toEqual(expect.arrayContaining([pem, '-----BEGIN KEY-----', 'AAAA', 'BBBB']))
   })
 
+  it('registers numbers as written, beyond what JavaScript numbers keep', () => {
+    const forms = maskForms('{"id":12345678901234567891,"ratio":1.50,"name":"x 42"}')
+    expect(forms).toEqual(expect.arrayContaining(['12345678901234567891', '1.50']))
+    expect(forms).not.toContain('42')
+  })
+
   it('does not register lines of a multi-line value that are only punctuation', () => {
     const forms = maskForms('{\n  "password": "pw-9"\n}')
     expect(forms).not.toContain('{')
