@@ -1,12 +1,22 @@
 import type { JSONValue } from 'json-p3'
 import { ActionError } from '../errors.js'
 import type { SecretData } from '../output/mask.js'
+import { JsonTextError, parseJsonText } from '../secrets/json.js'
+
+/**
+ * A secret's JSON twice: `plain` (numbers as doubles) for queries to compare, `written`
+ * (numbers as the text writes them, lossless-json) for what a query's result emits.
+ */
+export interface JsonDocument {
+  plain: JSONValue
+  written: unknown
+}
 
 /**
  * The secret's value as a JSON document. A binary or non-JSON secret is refused with a message
- * that holds nothing of the value: JSON.parse's own message quotes the text around the error.
+ * that holds nothing of the value, only where the JSON breaks (1-based line and column).
  */
-export function parseJsonSecret(data: SecretData, secretName: string): JSONValue {
+export function parseJsonSecret(data: SecretData, secretName: string): JsonDocument {
   if (typeof data !== 'string') {
     throw new ActionError(
       `Secret '${secretName}' is a binary secret (SecretBinary): lookup-jsonpath reads JSON ` +
@@ -16,20 +26,23 @@ export function parseJsonSecret(data: SecretData, secretName: string): JSONValue
   if (data.trim() === '') {
     throw new ActionError(`Secret '${secretName}' is empty: lookup-jsonpath needs a JSON value.`)
   }
+  let written: unknown
   try {
-    return JSON.parse(data) as JSONValue
+    written = parseJsonText(data).value
   } catch (error) {
+    if (!(error instanceof JsonTextError)) throw error
     throw new ActionError(
-      `Secret '${secretName}' is not valid JSON${where(error)}: lookup-jsonpath needs a JSON ` +
-        'SecretString (the value is not shown). Use fetch to read it whole.'
+      `Secret '${secretName}' ${error.message}: lookup-jsonpath needs a JSON SecretString ` +
+        '(the value is not shown). Use fetch to read it whole.'
     )
   }
+  // Valid by now, and no deeper than parseJsonText allows.
+  return { plain: JSON.parse(data) as JSONValue, written }
 }
 
-/** Only the position of a JSON syntax error, never the message's quote of the text. */
-function where(error: unknown): string {
-  const message = String((error as Error)?.message ?? '')
-  if (/Unexpected end of JSON input/i.test(message)) return ' (it ends too early)'
-  const position = /\bposition (\d+)/.exec(message)?.[1]
-  return position === undefined ? '' : ` (syntax error at character ${Number(position) + 1})`
+/** The node of `written` at a query result's location. */
+export function writtenAt(document: JsonDocument, location: Array<string | number>): unknown {
+  let node = document.written
+  for (const part of location) node = (node as Record<string | number, unknown>)[part]
+  return node
 }

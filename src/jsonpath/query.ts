@@ -1,6 +1,7 @@
 import {
   JSONPathEnvironment,
   JSONPathError,
+  type JSONPathNode,
   JSONPathRecursionLimitError,
   type JSONPathQuery,
   type JSONValue
@@ -17,6 +18,8 @@ export interface CompiledQuery {
   readonly absolute: string
   /** The values of the nodes it selects, in document order. */
   select(document: JSONValue): JSONValue[]
+  /** Where each of those nodes is: the keys and indexes from the root. */
+  locate(document: JSONValue): Array<Array<string | number>>
 }
 
 /** A query that is not valid JSONPath; `position` is 1-based, in the text as written. */
@@ -57,12 +60,17 @@ export function compileQuery(text: string): CompiledQuery {
     const position = (index < origin.length ? origin[index] : text.length) + 1
     throw new QuerySyntaxError(reasonOf(error), position)
   }
-  return { text, absolute, select: document => select(compiled, document) }
+  return {
+    text,
+    absolute,
+    select: document => nodes(compiled, document).map(node => node.value),
+    locate: document => nodes(compiled, document).map(node => node.location)
+  }
 }
 
-function select(compiled: JSONPathQuery, document: JSONValue): JSONValue[] {
+function nodes(compiled: JSONPathQuery, document: JSONValue): JSONPathNode[] {
   try {
-    return compiled.query(document).values()
+    return compiled.query(document).nodes
   } catch (error) {
     if (error instanceof JSONPathRecursionLimitError) {
       throw new QueryEvaluationError('the document is nested too deeply for this query')

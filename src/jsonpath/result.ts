@@ -1,4 +1,4 @@
-import type { JSONValue } from 'json-p3'
+import { jsonText } from '../secrets/json.js'
 
 export const RESULT_POLICIES = ['first', 'all', 'single'] as const
 export type ResultPolicy = (typeof RESULT_POLICIES)[number]
@@ -26,7 +26,7 @@ export interface Outcome {
 }
 
 /** Applies `result` and `on-missing` to the values a query selected. */
-export function outcomeOf(label: string, values: JSONValue[], options: ResultOptions): Outcome {
+export function outcomeOf(label: string, values: unknown[], options: ResultOptions): Outcome {
   const matches = values.length
   if (matches === 0) return missing(label, options)
   if (options.result === 'single' && matches > 1) {
@@ -41,15 +41,9 @@ export function outcomeOf(label: string, values: JSONValue[], options: ResultOpt
         'match, or single to require exactly one).'
     )
   }
-  if (unsafeNumbers(all ? values : values.slice(0, 1))) {
-    warnings.push(
-      `${label} selected an integer beyond 2^53, which JavaScript may have rounded: ` +
-        'store it as a JSON string to keep every digit.'
-    )
-  }
   return {
     matches,
-    value: all ? JSON.stringify(values) : render(values[0]),
+    value: all ? jsonText(values) : render(values[0]),
     warnings,
     note: all ? 'all matches' : matches > 1 ? 'the first match' : 'the match'
   }
@@ -71,15 +65,10 @@ function missing(label: string, options: ResultOptions): Outcome {
   }
 }
 
-/** A string as it is; a number, boolean or null as its JSON text; an object or array as JSON. */
-export function render(value: JSONValue): string {
-  return typeof value === 'string' ? value : JSON.stringify(value)
-}
-
-function unsafeNumbers(values: JSONValue[]): boolean {
-  const unsafe = (value: JSONValue): boolean =>
-    typeof value === 'number'
-      ? Number.isInteger(value) && !Number.isSafeInteger(value)
-      : value !== null && typeof value === 'object' && Object.values(value).some(unsafe)
-  return values.some(unsafe)
+/**
+ * A string as it is; a number, boolean or null as its JSON text; an object or array as JSON.
+ * Numbers are written as the secret writes them (1e400, 1.50, 12345678901234567890).
+ */
+export function render(value: unknown): string {
+  return typeof value === 'string' ? value : jsonText(value)
 }

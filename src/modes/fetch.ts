@@ -214,7 +214,7 @@ export function targetsFor(
   value: SecretValue,
   config: Pick<FetchConfig, 'parseJson' | 'transformation'>
 ): SecretTarget[] {
-  const json = config.parseJson ? jsonObject(value.data) : undefined
+  const json = config.parseJson ? jsonObject(value.data, value.name) : undefined
   const prefix = envPrefixFor(request, value.name, config.transformation, json !== undefined)
   const fileName = prefix || toEnvName(value.name, config.transformation)
   if (json === undefined) {

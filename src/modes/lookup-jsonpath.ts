@@ -1,10 +1,9 @@
 import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
-import type { JSONValue } from 'json-p3'
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
-import { parseJsonSecret } from '../jsonpath/document.js'
+import { parseJsonSecret, writtenAt, type JsonDocument } from '../jsonpath/document.js'
 import {
   parseNamedQueries,
   parseSingleQuery,
@@ -144,10 +143,11 @@ async function readSecret(
   }
 }
 
-function evaluate(query: NamedQuery, document: JSONValue, options: ResultOptions): Outcome {
-  let values: JSONValue[]
+function evaluate(query: NamedQuery, document: JsonDocument, options: ResultOptions): Outcome {
+  let values: unknown[]
   try {
-    values = query.query.select(document)
+    // Queries compare doubles; what they select is emitted as the secret writes it.
+    values = query.query.locate(document.plain).map(location => writtenAt(document, location))
   } catch (error) {
     if (!(error instanceof QueryEvaluationError)) throw error
     return {

@@ -23,7 +23,7 @@ import {
 import { isArn, parseSecretId } from '../secrets/ids.js'
 import { parseCreateOptions } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
-import { jsonObject } from '../secrets/json.js'
+import { jsonObject, jsonText } from '../secrets/json.js'
 
 export const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'] as const
 export type UpdatePolicy = (typeof UPDATE_POLICIES)[number]
@@ -147,7 +147,7 @@ async function update(
   current: SecretValue,
   untouched: 'Exists' | 'CreatedElsewhere'
 ): Promise<Pushed> {
-  const stored = jsonObject(current.data)
+  const stored = jsonObject(current.data, current.name)
   const keep: Pushed = { version: current, stored, generated: [], reason: untouched }
   const write = async (values: Record<string, unknown>, names: string[], reason: Reason) => {
     const version = await putValue(client, { secretId: config.secretId, data: body(values), token })
@@ -178,7 +178,7 @@ async function update(
 }
 
 function body(values: Record<string, unknown>): string {
-  const text = JSON.stringify(values)
+  const text = jsonText(values)
   masker.add(text)
   return text
 }
@@ -260,7 +260,7 @@ function exported(
       continue
     }
     const leaf = stored[name]
-    const value = typeof leaf === 'string' ? leaf : JSON.stringify(leaf)
+    const value = typeof leaf === 'string' ? leaf : jsonText(leaf)
     if (config.exportOutputs)
       targets.push({ name, value, source: secretName, channels: ['output'] })
     if (config.exportEnv) {

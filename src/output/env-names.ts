@@ -1,4 +1,4 @@
-import { jsonObject } from '../secrets/json.js'
+import { jsonObject, jsonText } from '../secrets/json.js'
 
 /**
  * Env var names exactly as aws-actions/aws-secretsmanager-get-secrets derives them
@@ -35,7 +35,8 @@ function segment(raw: string, transformation: NameTransformation): string {
 /**
  * One env var per leaf of a JSON object, named PREFIX_KEY_SUBKEY. A prefix of '' gives bare
  * key names, as a blank alias does. Strings are exported as they are, any other leaf as its
- * JSON text ('100', 'true', 'null', '["a",1]'), as the official injectSecret does.
+ * JSON text ('100', 'true', 'null', '["a",1]'), as the official injectSecret does, except that
+ * numbers keep the secret's spelling (1e400, 1.50), which the official JSON.parse changes.
  */
 export function flattenJsonToEnv(
   prefix: string,
@@ -62,7 +63,7 @@ function walk(name: string, value: unknown, transformation: NameTransformation, 
 }
 
 function leafText(value: unknown): string {
-  return typeof value === 'string' ? value : (JSON.stringify(value) ?? '')
+  return typeof value === 'string' ? value : jsonText(value)
 }
 
 interface RefusedGroup {

@@ -34,7 +34,7 @@ import {
   type SecretStages,
   type Stages
 } from './stages.js'
-import { jsonObject } from '../secrets/json.js'
+import { jsonObject, jsonText } from '../secrets/json.js'
 
 export type Phase = 'create' | 'finish' | 'all'
 export type ValueSource =
@@ -226,7 +226,7 @@ async function newValue(
   source: ValueSource
 ): Promise<string> {
   const current = await readCurrent(client, secret)
-  const currentJson = current === undefined ? undefined : jsonObject(current)
+  const currentJson = current === undefined ? undefined : jsonObject(current, secret.name)
   try {
     if (source.kind === 'generator') {
       if (currentJson !== undefined) {
@@ -244,7 +244,7 @@ async function newValue(
       )
     }
     const values = await resolveFields(client, source.fields)
-    const value = JSON.stringify({ ...currentJson, ...values })
+    const value = jsonText({ ...currentJson, ...values })
     masker.add(value)
     return value
   } catch (error) {
@@ -405,7 +405,7 @@ function pendingTargets(value: string, source: ValueSource, secret: string): Sec
     const leaf = json[field]
     targets.push({
       name: pendingEnvName(field),
-      value: typeof leaf === 'string' ? leaf : JSON.stringify(leaf ?? null),
+      value: typeof leaf === 'string' ? leaf : jsonText(leaf ?? null),
       source: secret,
       channels: ['env', 'output']
     })

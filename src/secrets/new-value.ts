@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { SecretData } from '../output/mask.js'
+import { JsonTextError, parseJsonText } from './json.js'
 
 /** Secrets Manager stores at most 64 KiB a version. */
 export const MAX_VALUE_BYTES = 65536
@@ -49,16 +50,17 @@ function readSource(source: ValueSource, inputs: Inputs, cwd: string): Pick<NewV
   return { data: encoding === 'binary' ? bytes : decodeUtf8(bytes) }
 }
 
-/** Validated and stored compact. JSON.parse messages quote the input: never show them. */
+/**
+ * Validated and stored compact: whitespace outside strings is dropped, every string and number
+ * is kept as written. A duplicate key or a number a double cannot hold is refused: a reader would
+ * see another value. Messages give a line and column, never the text.
+ */
 export function compactJson(text: string): string {
   try {
-    return JSON.stringify(JSON.parse(text))
+    return parseJsonText(text, true).compact
   } catch (error) {
-    const position = /at position (\d+)/.exec(String((error as Error).message))?.[1]
-    throw new InputError(
-      'secret-json',
-      `is not valid JSON${position === undefined ? '' : ` (error at character ${position})`}`
-    )
+    if (!(error instanceof JsonTextError)) throw error
+    throw new InputError('secret-json', error.message)
   }
 }
 

@@ -71,3 +71,20 @@ describe('compactJson', () => {
     }
   })
 })
+
+describe('compactJson: stored as given or refused, never changed', () => {
+  it('refuses the value of the issue, naming both problems and where they are', () => {
+    const text = '{"id": 12345678901234567890, "limit": 1e400, "pw": "a", "pw": "b"}'
+    expect(() => compactJson(text)).toThrow(
+      "Input 'secret-json': has a number out of range (a JSON reader would get Infinity or 0: " +
+        'store it as a string) at line 1, column 39; it also has a duplicate key (each key ' +
+        'must be given once) at line 1, column 57'
+    )
+  })
+
+  it('keeps a 20-digit id and 1.50 as written', () => {
+    expect(compactJson('{ "id": 12345678901234567890,\n  "rate": 1.50 }')).toBe(
+      '{"id":12345678901234567890,"rate":1.50}'
+    )
+  })
+})
