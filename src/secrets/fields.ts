@@ -1,9 +1,10 @@
+import * as core from '@actions/core'
 import {
   GetRandomPasswordCommand,
   type GetRandomPasswordRequest,
   type SecretsManagerClient
 } from '@aws-sdk/client-secrets-manager'
-import { parse as parseYaml } from 'yaml'
+import { LineCounter, parseDocument, type YAMLError } from 'yaml'
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import { masker } from '../output/mask.js'
@@ -32,30 +33,57 @@ const FLAGS = [
 ] as const
 const OPTIONS = ['passwordLength', 'excludeCharacters', ...FLAGS]
 
-/** A YAML or JSON mapping; `what` says where it came from in messages. */
-function parseMapping(text: string, input: string): Record<string, unknown> {
+/** A YAML or JSON mapping, and its warnings by position (printed once its values are masked). */
+function parseMapping(
+  text: string,
+  input: string
+): { mapping: Record<string, unknown>; warnings: string[] } {
+  // Silent and plain: yaml's own warnings and pretty errors quote the source line, values and all.
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { logLevel: 'silent', prettyErrors: false, lineCounter })
+  const at = (problem: YAMLError): string => {
+    const { line, col } = lineCounter.linePos(problem.pos[0])
+    return `line ${line}, column ${col} (${problem.code})`
+  }
+  if (doc.errors.length > 0) {
+    throw new InputError(input, `is not valid YAML or JSON: ${doc.errors.map(at).join(', ')}`)
+  }
   let parsed: unknown
   try {
-    parsed = parseYaml(text)
-  } catch (error) {
-    const line = (error as { linePos?: Array<{ line: number }> }).linePos?.[0]?.line
-    throw new InputError(input, `is not valid YAML or JSON${line ? ` (line ${line})` : ''}`)
+    parsed = doc.toJS({ maxAliasCount: 100 })
+  } catch {
+    throw new InputError(input, 'is not valid YAML or JSON: it expands too many aliases')
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(input, 'must be a mapping of field name to { value } or { generator }')
   }
-  return parsed as Record<string, unknown>
+  const warnings = doc.warnings.map(
+    warning =>
+      `Input '${input}': YAML warning at ${at(warning)}` +
+      (warning.code === 'TAG_RESOLVE_FAILED'
+        ? ': a tag it does not know is read as a plain string'
+        : '')
+  )
+  return { mapping: parsed as Record<string, unknown>, warnings }
 }
 
-/** The `fields` input: every field has exactly one of value or generator. */
+/**
+ * The `fields` input: every field has exactly one of value or generator. Static values are
+ * masked here, before anything (a YAML warning, a failing role) can print a line of the input.
+ */
 export function parseFields(text: string, input = 'fields'): Map<string, FieldSpec> {
-  const mapping = parseMapping(text, input)
+  const { mapping, warnings } = parseMapping(text, input)
+  for (const spec of Object.values(mapping)) {
+    const value = (spec as { value?: unknown } | null)?.value
+    if (typeof value === 'string') masker.add(value)
+  }
   const fields = new Map<string, FieldSpec>()
   for (const [name, spec] of Object.entries(mapping)) {
     if (name.trim() === '') throw new InputError(input, 'has a field with an empty name')
     fields.set(name, parseFieldSpec(spec, name, input))
   }
   if (fields.size === 0) throw new InputError(input, 'names no field')
+  warnings.forEach(warning => core.warning(warning))
   return fields
 }
 
@@ -82,7 +110,10 @@ function parseFieldSpec(spec: unknown, name: string, input: string): FieldSpec {
 
 /** The `generator` input of rotate, or a field's generator. */
 export function parseGenerator(text: string, input = 'generator'): GeneratorOptions {
-  return parseGeneratorOptions(parseMapping(text, input), 'generator', input)
+  const { mapping, warnings } = parseMapping(text, input)
+  const options = parseGeneratorOptions(mapping, 'generator', input)
+  warnings.forEach(warning => core.warning(warning))
+  return options
 }
 
 function parseGeneratorOptions(raw: unknown, where: string, input: string): GeneratorOptions {
