@@ -6,7 +6,7 @@ import { ActionError, InputError } from './errors.js'
 import { parseAwsConfig, parseEmitConfig, parseMode } from './inputs/common.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
-import { emit } from './output/emit.js'
+import { emit, preflight } from './output/emit.js'
 import { masker, maskUrlPassword, withoutUserInfo } from './output/mask.js'
 
 export const STATE_MODE = 'sma-mode'
@@ -21,6 +21,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const aws = parseAwsConfig(inputs)
     const emitConfig = parseEmitConfig(inputs, handler.exportDefaults)
     const config = handler.parse(inputs)
+    if (handler.plannedTargets) preflight(handler.plannedTargets(config), emitConfig, env)
     core.debug(`mode ${mode}: inputs are valid`)
 
     const settings = clientSettings(aws, handler.secretArns(config), env)

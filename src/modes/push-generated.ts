@@ -1,9 +1,8 @@
 import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
-import { ActionError, InputError } from '../errors.js'
-import type { Inputs } from '../inputs/reader.js'
+import { ActionError } from '../errors.js'
 import type { Emission, SecretTarget } from '../output/emission.js'
-import { refusedEnvNameReason, toEnvName } from '../output/env-names.js'
+import { toEnvName } from '../output/env-names.js'
 import { masker } from '../output/mask.js'
 import {
   generatedFieldNames,
@@ -60,7 +59,6 @@ const OUTPUTS = [
   'generated-fields',
   'last-sync-time'
 ]
-const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 export const pushGeneratedMode: ModeHandler<PushConfig> = {
   exportDefaults: { env: false, outputs: false },
@@ -69,11 +67,22 @@ export const pushGeneratedMode: ModeHandler<PushConfig> = {
     const secretId = parseSecretId(inputs, 'push-generated')
     const fields = parseFields(inputs.required('fields', 'in push-generated mode'))
     const policy = inputs.oneOf('update-policy', UPDATE_POLICIES, 'IfNotExists')
-    const exports = parseExports(inputs, fields)
-    return { secretId, fields, policy, create: parseCreateOptions(inputs), ...exports }
+    return {
+      secretId,
+      fields,
+      policy,
+      create: parseCreateOptions(inputs),
+      exportOutputs: inputs.bool('export-outputs', false),
+      exportEnv: inputs.bool('export-env', false)
+    }
   },
 
   secretArns: config => (isArn(config.secretId) ? [config.secretId] : []),
+
+  plannedTargets: config => ({
+    secrets: fieldTargets(config, [...config.fields.keys()], config.secretId, () => ''),
+    outputs: Object.fromEntries(OUTPUTS.map(name => [name, '']))
+  }),
 
   async run(config, { client, env }) {
     for (const spec of config.fields.values()) if ('value' in spec) masker.add(spec.value)
@@ -81,38 +90,6 @@ export const pushGeneratedMode: ModeHandler<PushConfig> = {
     const pushed = await push(client, config, token)
     return emission(config, pushed, new Date().toISOString())
   }
-}
-
-/** Export names are checked now: a refusal after the write would fail a step that wrote. */
-function parseExports(
-  inputs: Inputs,
-  fields: Map<string, FieldSpec>
-): Pick<PushConfig, 'exportOutputs' | 'exportEnv'> {
-  const exportOutputs = inputs.bool('export-outputs', false)
-  const exportEnv = inputs.bool('export-env', false)
-  const envNames = new Map<string, string>()
-  for (const name of fields.keys()) {
-    if (exportOutputs && (!OUTPUT_NAME.test(name) || OUTPUTS.includes(name))) {
-      throw new InputError(
-        'fields',
-        `field '${name}' cannot be a step output with export-outputs: true (` +
-          (OUTPUTS.includes(name) ? 'the mode has an output of that name)' : 'not a valid name)')
-      )
-    }
-    if (!exportEnv) continue
-    const envName = toEnvName(name, 'uppercase')
-    const reason = refusedEnvNameReason(envName)
-    if (reason) throw new InputError('fields', `field '${name}' cannot be an env var: ${reason}`)
-    const other = envNames.get(envName)
-    if (other !== undefined) {
-      throw new InputError(
-        'fields',
-        `fields '${other}' and '${name}' would both be env var ${envName}`
-      )
-    }
-    envNames.set(envName, name)
-  }
-  return { exportOutputs, exportEnv }
 }
 
 async function push(
@@ -253,24 +230,37 @@ function exported(
   secretName: string
 ): SecretTarget[] {
   if (!config.exportOutputs && !config.exportEnv) return []
-  const targets: SecretTarget[] = []
-  for (const name of config.fields.keys()) {
-    if (stored === undefined || !Object.hasOwn(stored, name)) {
-      core.warning(`Field '${name}' is not in secret '${secretName}': not exported`)
-      continue
-    }
-    const leaf = stored[name]
-    const value = typeof leaf === 'string' ? leaf : jsonText(leaf)
-    if (config.exportOutputs)
-      targets.push({ name, value, source: secretName, channels: ['output'] })
-    if (config.exportEnv) {
-      targets.push({
-        name: toEnvName(name, 'uppercase'),
-        value,
-        source: secretName,
-        channels: ['env']
-      })
-    }
-  }
-  return targets
+  const present = [...config.fields.keys()].filter(name => {
+    const has = stored !== undefined && Object.hasOwn(stored, name)
+    if (!has) core.warning(`Field '${name}' is not in secret '${secretName}': not exported`)
+    return has
+  })
+  return fieldTargets(config, present, secretName, name => {
+    const leaf = (stored as Record<string, unknown>)[name]
+    return typeof leaf === 'string' ? leaf : jsonText(leaf)
+  })
+}
+
+/** A field is the step output of its name and the env var of its name uppercased. */
+function fieldTargets(
+  config: PushConfig,
+  names: string[],
+  source: string,
+  valueOf: (name: string) => string
+): SecretTarget[] {
+  return names.flatMap(name => [
+    ...(config.exportOutputs
+      ? [{ name, value: valueOf(name), source, channels: ['output' as const] }]
+      : []),
+    ...(config.exportEnv
+      ? [
+          {
+            name: toEnvName(name, 'uppercase'),
+            value: valueOf(name),
+            source,
+            channels: ['env' as const]
+          }
+        ]
+      : [])
+  ])
 }

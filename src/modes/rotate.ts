@@ -3,6 +3,7 @@ import { parseSecretId } from '../secrets/ids.js'
 import {
   cancelUnfinished,
   parseInWorkflow,
+  plannedInWorkflow,
   rotateInWorkflow,
   type InWorkflowRotation
 } from '../rotation/in-workflow.js'
@@ -29,6 +30,8 @@ export const rotateMode: ModeHandler<RotateConfig> = {
   },
 
   secretArns: config => (config.secretId.startsWith('arn:') ? [config.secretId] : []),
+
+  plannedTargets: config => (config.strategy === 'in-workflow' ? plannedInWorkflow(config) : {}),
 
   run(config, { client, env }) {
     return config.strategy === 'lambda'

@@ -25,6 +25,11 @@ export interface ModeHandler<Config> {
   parse(inputs: Inputs): Config
   /** Secret ARNs named in the config: the region fallback after the aws-region input. */
   secretArns(config: Config): string[]
+  /**
+   * What run will emit, values aside (''): checked against emit's rules in main before any AWS
+   * call, so a refused name never fails a step after it wrote. For modes that write.
+   */
+  plannedTargets?(config: Config): Emission
   run(config: Config, context: ModeContext): Promise<Emission>
   /** Runs in the post step of a job where this mode's main step ran. */
   post?(context: PostContext): Promise<void>

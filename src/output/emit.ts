@@ -29,7 +29,7 @@ export async function emit(
   const secrets = emission.secrets ?? []
   for (const target of secrets) masker.add(target.value)
 
-  const plan = planTargets(secrets, config, emission.outputs ?? {}, env)
+  const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported')
   const files = writeFiles(plan.files, config.outputDir)
 
   for (const [name, value] of Object.entries(emission.outputs ?? {})) core.setOutput(name, value)
@@ -43,6 +43,18 @@ export async function emit(
   if (emission.summary) await writeSummary(emission.summary, masker)
 }
 
+/**
+ * The same refusals before a mode writes to AWS: the names of what it will emit are known from
+ * its config (values are not), and a refusal after the write would fail a step that wrote.
+ */
+export function preflight(
+  planned: Emission,
+  config: EmitConfig,
+  env: NodeJS.ProcessEnv = process.env
+): void {
+  planTargets(planned.secrets ?? [], config, planned.outputs ?? {}, env, 'Nothing was written')
+}
+
 interface Plan {
   env: SecretTarget[]
   outputs: SecretTarget[]
@@ -53,7 +65,8 @@ function planTargets(
   secrets: SecretTarget[],
   config: EmitConfig,
   plainOutputs: Record<string, string>,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  lead: string
 ): Plan {
   const plan: Plan = {
     env: config.env ? secrets.filter(target => goesTo(target, 'env')) : [],
@@ -66,7 +79,7 @@ function planTargets(
     ...fileProblems(plan.files)
   ]
   if (problems.length > 0) {
-    throw new ActionError(`Nothing was exported: ${problems.join('; ')}`)
+    throw new ActionError(`${lead}: ${problems.join('; ')}`)
   }
   return plan
 }

@@ -122,6 +122,16 @@ function parseSource(inputs: Inputs, phase: Phase): ValueSource {
   return { kind: 'fields', fields: parsed }
 }
 
+/** What phase: create emits, values aside: emit's refusals are checked before the write. */
+export function plannedInWorkflow(config: InWorkflowRotation): Emission {
+  if (config.phase !== 'create') return {}
+  const outputs = ['arn', 'version-id', 'pending-version-id', 'rotated']
+  return {
+    secrets: pendingTargets('', config.source as ValueSource, config.secretId),
+    outputs: Object.fromEntries(outputs.map(name => [name, '']))
+  }
+}
+
 /** Env var (and, with export-outputs, output) of one rotated field. */
 export function pendingEnvName(field: string): string {
   return `PENDING_${toEnvName(field, 'uppercase').replace(/^_/, '')}`

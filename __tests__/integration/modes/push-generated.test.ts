@@ -290,18 +290,6 @@ describe('push-generated input validation', () => {
       { 'secret-id': 's', fields: FIELDS, 'update-policy': 'Sometimes' },
       /'update-policy'.*IfNotExists/
     ],
-    [
-      { 'secret-id': 's', fields: 'name: {value: x}', 'export-outputs': 'true' },
-      /output of that name/
-    ],
-    [
-      { 'secret-id': 's', fields: 'path: {value: x}', 'export-env': 'true' },
-      /field 'path' cannot be an env var: reserved/
-    ],
-    [
-      { 'secret-id': 's', fields: 'a-b: {value: x}\na_b: {value: y}', 'export-env': 'true' },
-      /both be env var A_B/
-    ],
     [{ 'secret-id': 's', fields: FIELDS, tags: 'k' }, /'tags'/]
   ])('refuses %j before any AWS call, creating nothing', async (inputs, message) => {
     const proxy = await startProxy({ target: moto.endpoint })
