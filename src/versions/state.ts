@@ -7,6 +7,8 @@
 export type VersionMap = Record<string, string>
 
 export const STATE_SCHEMA = 1
+/** Marks a file as this action's state: only such a file is ever replaced (cache: file). */
+export const STATE_KIND = 'secrets-manager-action/check-changed'
 
 export interface StateDocument {
   versionIds: VersionMap
@@ -46,9 +48,31 @@ export function parseState(text: string): StateDocument {
   return doc
 }
 
+/**
+ * Whether a file's text is a state file of this action, corrupt or not: it has our kind, or it
+ * is one written before the marker existed (schema 1 with versionIds), or it is cut off after
+ * naming our kind. Anything else is a file
+ * of the workflow's own that state-file must never replace.
+ */
+export function isStateText(text: string): boolean {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    // A cut-off state file still names its kind near the start.
+    return text.includes(`"kind": "${STATE_KIND}"`) || text.includes(`"kind":"${STATE_KIND}"`)
+  }
+  if (!isObject(parsed)) return false
+  return parsed.kind === STATE_KIND || (parsed.schema === STATE_SCHEMA && 'versionIds' in parsed)
+}
+
 /** Stable text: sorted names, so a committed state file only changes when an id does. */
 export function serializeState(doc: StateDocument): string {
-  const out: Record<string, unknown> = { schema: STATE_SCHEMA, versionIds: sorted(doc.versionIds) }
+  const out: Record<string, unknown> = {
+    kind: STATE_KIND,
+    schema: STATE_SCHEMA,
+    versionIds: sorted(doc.versionIds)
+  }
   if (doc.run) {
     const { id, attempt, baseline } = doc.run
     out.run = { id, attempt, baseline: baseline && sorted(baseline) }

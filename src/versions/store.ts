@@ -5,7 +5,15 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { SecretRequest } from '../secrets/ids.js'
-import { CorruptStateError, parseState, serializeState, type StateDocument } from './state.js'
+import { InputError } from '../errors.js'
+import {
+  CorruptStateError,
+  isStateText,
+  parseState,
+  serializeState,
+  STATE_KIND,
+  type StateDocument
+} from './state.js'
 
 export type StoreConfig =
   { kind: 'actions'; key?: string } | { kind: 'file'; path: string } | { kind: 'none' }
@@ -79,6 +87,13 @@ export class FileStore implements VersionStore {
       )
       return { kind: 'unreadable' }
     }
+    if (!isStateText(text)) {
+      throw new InputError(
+        'state-file',
+        `'${this.file}' exists and is not a state file of this action (no "kind": ` +
+          `"${STATE_KIND}"): refusing to replace it. Give the path of a new file.`
+      )
+    }
     return readDocument(text, this.where)
   }
 
@@ -131,7 +146,7 @@ export class ActionsCacheStore implements VersionStore {
 
   async load(): Promise<Loaded> {
     const cache = await actionsCache()
-    if (!cache.isFeatureAvailable()) {
+    if (!cacheAvailable(cache)) {
       core.warning(
         'The GitHub Actions cache service is not available (not running on a GitHub runner?): ' +
           'this is a first run, and the version ids will not be kept. Use cache: file outside ' +
@@ -187,6 +202,15 @@ export class ActionsCacheStore implements VersionStore {
 // Loaded on first use: @actions/cache (and the Azure SDK it brings) doubles the bundle, and no
 // other mode or cache kind needs it at start-up.
 const actionsCache = () => import('@actions/cache')
+
+/** A library without isFeatureAvailable (or one that throws) means no cache: the warning path. */
+function cacheAvailable(cache: Partial<Awaited<ReturnType<typeof actionsCache>>>): boolean {
+  try {
+    return typeof cache.isFeatureAvailable === 'function' && cache.isFeatureAvailable()
+  } catch {
+    return false
+  }
+}
 
 function readDocument(text: string, where: string): Loaded {
   try {

@@ -139,7 +139,11 @@ describe('check-changed against moto, state in a file', () => {
     ])
     const run = await check({ 'secret-ids': 'zeta\nalpha' })
     const text = fs.readFileSync(stateFile, 'utf8')
-    expect(JSON.parse(text)).toEqual({ schema: 1, versionIds: run.versionIds })
+    expect(JSON.parse(text)).toEqual({
+      kind: 'secrets-manager-action/check-changed',
+      schema: 1,
+      versionIds: run.versionIds
+    })
     expect(Object.keys(JSON.parse(text).versionIds)).toEqual(['alpha', 'zeta'])
     expect(text).not.toMatch(/secret-value/)
     expect(fs.readdirSync(path.dirname(stateFile))).toEqual(['version-ids.json'])
@@ -148,12 +152,42 @@ describe('check-changed against moto, state in a file', () => {
   it('treats a corrupt state file as a first run reported as changed, and replaces it', async () => {
     await seedSecrets(moto.client, [{ name: 'cc/one', value: 'v1' }])
     fs.mkdirSync(path.dirname(stateFile), { recursive: true })
-    fs.writeFileSync(stateFile, '{"schema":1,"versionIds":{"c/one":')
+    fs.writeFileSync(
+      stateFile,
+      '{\n  "kind": "secrets-manager-action/check-changed",\n  "schema": 1,\n  "versionIds": {"c/one":'
+    )
     const run = await check({ 'secret-ids': 'cc/*', 'first-run': 'unchanged' })
     expect(run.changed).toBe('true')
     expect(run.changedSecrets).toEqual(['cc/one'])
     expect(warnings()).toEqual([expect.stringMatching(/state file .* is corrupt/)])
     expect(JSON.parse(fs.readFileSync(stateFile, 'utf8')).versionIds).toEqual(run.versionIds)
+  })
+
+  it.each([
+    ['package.json', '{\n  "name": "app",\n  "version": "1.0.0"\n}\n'],
+    ['a JSON object without the marker', '{"schema":2,"versionIds":{}}'],
+    ['text', 'not json at all'],
+    ['an empty file', '']
+  ])('refuses to replace %s, naming state-file, and leaves it as it was', async (_, text) => {
+    await seedSecrets(moto.client, [{ name: 'pj/one', value: 'v1' }])
+    fs.mkdirSync(path.dirname(stateFile), { recursive: true })
+    fs.writeFileSync(stateFile, text)
+    await expect(check({ 'secret-ids': 'pj/*' })).rejects.toThrow(
+      /^Input 'state-file': '.*' exists and is not a state file of this action .*refusing to replace it/
+    )
+    expect(fs.readFileSync(stateFile, 'utf8')).toBe(text)
+    expect(fs.readdirSync(path.dirname(stateFile))).toEqual([path.basename(stateFile)])
+  })
+
+  it('reads and replaces a state file written before the marker existed', async () => {
+    await seedSecrets(moto.client, [{ name: 'lg/one', value: 'v1' }])
+    fs.mkdirSync(path.dirname(stateFile), { recursive: true })
+    fs.writeFileSync(stateFile, '{"schema":1,"versionIds":{}}')
+    const run = await check({ 'secret-ids': 'lg/*' })
+    expect(run.changedSecrets).toEqual(['lg/one'])
+    expect(JSON.parse(fs.readFileSync(stateFile, 'utf8')).kind).toBe(
+      'secrets-manager-action/check-changed'
+    )
   })
 
   it('treats an unreadable state file as changed, with a warning', async () => {
