@@ -1,3 +1,5 @@
+import { ActionError } from '../errors.js'
+
 /** What we know about a failed AWS call, for a message a user can act on. */
 export interface AwsFailure {
   name: string
@@ -89,6 +91,7 @@ function permissionHint(operation: string): string {
  * AWS error messages carry names and ARNs, never secret values.
  */
 export function describeAwsError(error: unknown, operation: string, secret?: string): string {
+  if (error instanceof ActionError) return error.message
   const failure = awsFailure(error)
   const target = secret ? ` for '${secret}'` : ''
   if (isAccessDenied(error)) {

@@ -10,6 +10,7 @@ import { envPrefixFor, idNames, parseSecretIds, type SecretRequest } from '../se
 import {
   BATCH_SIZE,
   batchGetSecretValues,
+  explainMissingVersion,
   getSecretValue,
   listSecretsByPrefix,
   type ReadFailure,
@@ -198,8 +199,9 @@ class Reader {
   private async readEach(ids: string[]): Promise<SecretValue[]> {
     const results = await Promise.all(
       ids.map(id =>
-        this.limit(() => getSecretValue(this.client, id, this.version)).catch(error => {
-          this.failures.push({ id, error, operation: 'GetSecretValue' })
+        this.limit(() => getSecretValue(this.client, id, this.version)).catch(async error => {
+          const explained = await explainMissingVersion(this.client, id, this.version, error)
+          this.failures.push({ id, error: explained, operation: 'GetSecretValue' })
           return undefined
         })
       )

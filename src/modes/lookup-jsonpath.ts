@@ -20,7 +20,12 @@ import {
 } from '../jsonpath/result.js'
 import type { SecretTarget, SummaryTable } from '../output/emission.js'
 import { isArn, parseSecretId } from '../secrets/ids.js'
-import { getSecretValue, type SecretValue, type VersionSelector } from '../secrets/read.js'
+import {
+  explainMissingVersion,
+  getSecretValue,
+  type SecretValue,
+  type VersionSelector
+} from '../secrets/read.js'
 import { parseVersion } from './fetch.js'
 import type { ModeHandler } from './types.js'
 
@@ -139,7 +144,8 @@ async function readSecret(
   try {
     return await getSecretValue(client, config.secretId, config.version)
   } catch (error) {
-    throw new ActionError(describeAwsError(error, 'GetSecretValue', config.secretId))
+    const explained = await explainMissingVersion(client, config.secretId, config.version, error)
+    throw new ActionError(describeAwsError(explained, 'GetSecretValue', config.secretId))
   }
 }
 

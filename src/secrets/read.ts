@@ -1,11 +1,14 @@
 import {
   BatchGetSecretValueCommand,
+  DescribeSecretCommand,
   GetSecretValueCommand,
   paginateListSecrets,
   type SecretsManagerClient,
   type SecretValueEntry
 } from '@aws-sdk/client-secrets-manager'
 import * as core from '@actions/core'
+import { isNotFound } from '../aws/errors.js'
+import { ActionError } from '../errors.js'
 import { masker, type SecretData } from '../output/mask.js'
 
 export interface SecretValue {
@@ -56,6 +59,40 @@ export async function getSecretValue(
     })
   )
   return received(response)
+}
+
+/**
+ * A read of a chosen version-stage or version-id that was not found: the secret may exist
+ * without that stage or version. Asks DescribeSecret and names what is missing (an ActionError);
+ * any other error, or one DescribeSecret cannot explain, is given back as it was.
+ */
+export async function explainMissingVersion(
+  client: SecretsManagerClient,
+  id: string,
+  version: VersionSelector,
+  error: unknown
+): Promise<unknown> {
+  const chosen = version.versionId !== undefined || version.versionStage !== undefined
+  if (!chosen || !isNotFound(error)) return error
+  let described
+  try {
+    described = await client.send(new DescribeSecretCommand({ SecretId: id }))
+  } catch {
+    return error
+  }
+  const versions = described.VersionIdsToStages ?? {}
+  const name = described.Name ?? id
+  if (version.versionStage !== undefined) {
+    const stages = [...new Set(Object.values(versions).flat())].sort()
+    return new ActionError(
+      `Secret '${name}' exists, but no version has the stage '${version.versionStage}' ` +
+        `(version-stage; its stages: ${stages.join(', ') || 'none'}).`
+    )
+  }
+  return new ActionError(
+    `Secret '${name}' exists, but has no version '${version.versionId}' (version-id; it has ` +
+      `${Object.keys(versions).length} version(s), deprecated ones may have been removed).`
+  )
 }
 
 /** Values for up to 20 ids in one call; ids AWS could not read come back as failures. */

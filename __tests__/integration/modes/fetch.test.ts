@@ -99,6 +99,24 @@ describe('fetch against moto', () => {
     expect(envOf(byId.secrets)).toEqual({ ROT: 'new-value' })
   })
 
+  it('names a missing version-stage or version-id of a secret that exists', async () => {
+    await moto.client.send(new CreateSecretCommand({ Name: 'one-version', SecretString: 'v' }))
+    await expect(
+      fetch({ 'secret-ids': 'one-version', 'version-stage': 'AWSPREVIOUS' })
+    ).rejects.toThrow(
+      "Secret 'one-version' exists, but no version has the stage 'AWSPREVIOUS' " +
+        '(version-stage; its stages: AWSCURRENT).'
+    )
+    const id = 'a'.repeat(36)
+    await expect(fetch({ 'secret-ids': 'one-version', 'version-id': id })).rejects.toThrow(
+      `Secret 'one-version' exists, but has no version '${id}' (version-id;`
+    )
+    // A secret that does not exist is still reported as not found.
+    await expect(fetch({ 'secret-ids': 'absent', 'version-stage': 'AWSPREVIOUS' })).rejects.toThrow(
+      /Secret 'absent' not found/
+    )
+  })
+
   it('is all or nothing, naming every secret that failed and no value', async () => {
     await seedSecrets(moto.client, [{ name: 'present', value: 'present-value' }])
     const run = fetch({ 'secret-ids': 'present\nmissing-one\nmissing-two\nnomatch/*' })
