@@ -7,6 +7,8 @@ export type Fault =
   | { kind: 'throttle' }
   | { kind: 'denied' }
   | { kind: 'internal' }
+  /** AWS's answer to a ClientRequestToken that already names a version of another value. */
+  | { kind: 'exists' }
   | { kind: 'reset' }
   | { kind: 'drop-response' }
   | { kind: 'delay'; ms: number }
@@ -63,7 +65,12 @@ export async function startProxy(opts: ProxyOptions): Promise<TestProxy> {
     const n = (counts[inc.operation] = (counts[inc.operation] ?? 0) + 1)
     const body = inc.body.toString('utf8')
     const f = fault?.({ operation: inc.operation, n, total, body, headers: inc.req.headers })
-    if (f?.kind === 'throttle' || f?.kind === 'internal' || f?.kind === 'denied') {
+    if (
+      f?.kind === 'throttle' ||
+      f?.kind === 'internal' ||
+      f?.kind === 'denied' ||
+      f?.kind === 'exists'
+    ) {
       return sendFault(inc, f.kind)
     }
     if (f?.kind === 'reset') return inc.req.socket.destroy()
@@ -174,6 +181,12 @@ const FAULTS = {
     json: 'AccessDeniedException',
     query: 'AccessDenied',
     msg: 'User is not authorized to perform this action'
+  },
+  exists: {
+    status: 400,
+    json: 'ResourceExistsException',
+    query: 'EntityAlreadyExists',
+    msg: 'You cannot modify an existing version. Use a new ClientRequestToken.'
   },
   internal: {
     status: 500,

@@ -34,7 +34,17 @@ function tokenFailure(error: unknown, audience: string): string {
   if (status === '401' || status === '403') return `${base} (HTTP ${status}). ${PERMISSION_HINT}`
   if (status) return `${base} (HTTP ${status}): a GitHub-side failure; re-run the job.`
   if (/ID Token field/.test(message)) return `${base}: its answer held no token; re-run the job.`
-  return `Could not reach GitHub's OIDC token endpoint for audience '${audience}'; re-run the job.`
+  return (
+    `Could not reach GitHub's OIDC token endpoint for audience '${audience}' ` +
+    `(${oneLine(masker.redact(message))}); re-run the job.`
+  )
+}
+
+/** The cause's message on one line, control characters shown as spaces, at most 300 characters. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const line = text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim()
+  return line.length > 300 ? `${line.slice(0, 300)}...` : line
 }
 
 /** The `sub` claim of a JWT (not a secret: it names the repository and ref), if it has one. */

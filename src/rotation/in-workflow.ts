@@ -16,6 +16,7 @@ import {
   type GeneratorOptions
 } from '../secrets/fields.js'
 import { getSecretValue } from '../secrets/read.js'
+import { AwsCallError } from '../secrets/write.js'
 import { deriveRequestToken } from '../secrets/token.js'
 import {
   copyStages,
@@ -215,7 +216,12 @@ async function createPending(
   } catch (error) {
     // A write whose answer was lost may still have landed: never leave it pending.
     await cancelPending(client, secret.arn, versionId)
-    throw new ActionError(describeAwsError(error, 'PutSecretValue', secret.name))
+    throw new AwsCallError(
+      'PutSecretValue',
+      secret.name,
+      error,
+      'Rotate a secret from one job (or matrix leg) at a time.'
+    )
   }
   core.info(`Stored version ${versionId} of '${secret.name}' as AWSPENDING`)
   return { versionId, value, staleNote }

@@ -33,9 +33,11 @@ export class AwsCallError extends ActionError {
   constructor(
     readonly operation: string,
     readonly secretId: string,
-    readonly awsError: unknown
+    readonly awsError: unknown,
+    /** What to do about a request-token collision; put's input by default. */
+    collisionRemedy = 'Give each write its own client-request-token.'
   ) {
-    super(describeWriteError(awsError, operation, secretId))
+    super(describeWriteError(awsError, operation, secretId, collisionRemedy))
     this.name = 'ActionError'
   }
 
@@ -44,7 +46,12 @@ export class AwsCallError extends ActionError {
   }
 }
 
-function describeWriteError(error: unknown, operation: string, secretId: string): string {
+function describeWriteError(
+  error: unknown,
+  operation: string,
+  secretId: string,
+  collisionRemedy: string
+): string {
   const { name } = awsFailure(error)
   if (isAccessDenied(error)) {
     const kms =
@@ -61,7 +68,7 @@ function describeWriteError(error: unknown, operation: string, secretId: string)
     return (
       `PutSecretValue for '${secretId}' refused: a version with this ClientRequestToken already ` +
       'holds another value, so this step already wrote this secret in this run attempt (matrix ' +
-      'jobs share one GITHUB_JOB). Give each write its own client-request-token.'
+      `jobs share one GITHUB_JOB). ${collisionRemedy}`
     )
   }
   if (name === 'EncryptionFailure' || name === 'KMSInvalidStateException') {

@@ -337,3 +337,28 @@ describe('rotate, strategy in-workflow, against moto', () => {
     )
   })
 })
+
+describe('rotate in-workflow when the request token already names another value', () => {
+  it('explains the collision as put does, instead of a raw ResourceExistsException', async () => {
+    // moto accepts a second value under one token; AWS answers ResourceExistsException (MOTO.md).
+    await seedSecrets(moto.client, [{ name: 'svc/raced', value: 'old-token' }])
+    const proxy = await startProxy({
+      target: moto.endpoint,
+      fault: ({ operation }) => (operation === 'PutSecretValue' ? { kind: 'exists' } : undefined)
+    })
+    try {
+      const error = await rotate(
+        { 'secret-id': 'svc/raced', phase: 'create', generator: 'passwordLength: 24' },
+        proxy.endpoint
+      ).catch((e: Error) => e)
+      expect((error as Error).name).toBe('ActionError')
+      expect((error as Error).message).toBe(
+        "PutSecretValue for 'svc/raced' refused: a version with this ClientRequestToken already " +
+          'holds another value, so this step already wrote this secret in this run attempt ' +
+          '(matrix jobs share one GITHUB_JOB). Rotate a secret from one job (or matrix leg) at a time.'
+      )
+    } finally {
+      await proxy.stop()
+    }
+  })
+})
