@@ -61515,7 +61515,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3460);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9794);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -61524,7 +61524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3460:
+/***/ 9794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -62304,18 +62304,1080 @@ class ActionError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./node_modules/lossless-json/lib/esm/utils.js
+/**
+ * Test whether a string contains an integer number
+ */
+function utils_isInteger(value) {
+  return INTEGER_REGEX.test(value);
+}
+const INTEGER_REGEX = /^-?[0-9]+$/;
+
+/**
+ * Test whether a string contains a number
+ * http://stackoverflow.com/questions/13340717/json-numbers-regular-expression
+ */
+function isNumber(value) {
+  return NUMBER_REGEX.test(value);
+}
+const NUMBER_REGEX = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * Test whether a string can be safely represented with a number
+ * without information loss.
+ *
+ * When approx is true, floating point numbers that lose a few digits but
+ * are still approximately equal in value are considered safe too.
+ * Integer numbers must still be exactly equal.
+ */
+function isSafeNumber(value, config) {
+  if (utils_isInteger(value)) {
+    return Number.isSafeInteger(Number.parseInt(value, 10));
+  }
+  const num = Number.parseFloat(value);
+  // Reject unsafe integers written as floats, like '9007199254740992.0', which isInteger(value) misses.
+  if (Number.isInteger(num) && !Number.isSafeInteger(num)) {
+    return false;
+  }
+  const parsed = String(num);
+  if (value === parsed) {
+    return true;
+  }
+  const valueDigits = extractSignificantDigits(value);
+  const parsedDigits = extractSignificantDigits(parsed);
+  if (valueDigits === parsedDigits) {
+    return true;
+  }
+  if (config?.approx === true) {
+    // A floating point value is approximately equal when:
+    // 1. it has at least 14 digits
+    // 2. the first 14 digits are equal
+    const requiredDigits = 14;
+    if (parsedDigits.length >= requiredDigits && valueDigits.startsWith(parsedDigits.substring(0, requiredDigits))) {
+      return true;
+    }
+  }
+  return false;
+}
+let UnsafeNumberReason = /*#__PURE__*/function (UnsafeNumberReason) {
+  UnsafeNumberReason["underflow"] = "underflow";
+  UnsafeNumberReason["overflow"] = "overflow";
+  UnsafeNumberReason["truncate_integer"] = "truncate_integer";
+  UnsafeNumberReason["truncate_float"] = "truncate_float";
+  return UnsafeNumberReason;
+}({});
+
+/**
+ * When the provided value is an unsafe number, describe what the reason is:
+ * overflow, underflow, truncate_integer, or truncate_float.
+ * Returns undefined when the value is safe.
+ */
+function getUnsafeNumberReason(value) {
+  if (isSafeNumber(value, {
+    approx: false
+  })) {
+    return undefined;
+  }
+  if (utils_isInteger(value)) {
+    return UnsafeNumberReason.truncate_integer;
+  }
+  const num = Number.parseFloat(value);
+  if (!Number.isFinite(num)) {
+    return UnsafeNumberReason.overflow;
+  }
+  if (num === 0) {
+    return UnsafeNumberReason.underflow;
+  }
+  return UnsafeNumberReason.truncate_float;
+}
+
+/**
+ * Convert a string into a number when it is safe to do so.
+ * Throws an error otherwise, explaining the reason.
+ */
+function toSafeNumberOrThrow(value, config) {
+  const number = Number.parseFloat(value);
+  const unsafeReason = getUnsafeNumberReason(value);
+  if (config?.approx === true ? unsafeReason && unsafeReason !== UnsafeNumberReason.truncate_float : unsafeReason) {
+    const unsafeReasonText = unsafeReason?.replace(/_\w+$/, '');
+    throw new Error(`Cannot safely convert to number: the value '${value}' would ${unsafeReasonText} and become ${number}`);
+  }
+  return number;
+}
+
+/**
+ * Split a number into sign, digits, and exponent.
+ * Leading zeros and non-canonical zeros are normalized.
+ *
+ * The value can be constructed again from a split number by inserting a dot
+ * at the second character of the digits if there is more than one digit,
+ * prepending it with the sign, and appending an "e" and the exponent as follows:
+ *
+ *     const reconstructed = `${sign}${digits[0]}.${digits.slice(1)}e${exponent}`
+ *
+ */
+function splitNumber(value) {
+  const match = value.match(/^(-?)(\d+(?:\.\d*)?)([eE]([+-]?\d+))?$/);
+  if (!match) {
+    throw new SyntaxError(`Invalid number: ${value}`);
+  }
+  const sign = match[1];
+  const digitsStr = match[2];
+  let exponent = match[4] !== undefined ? Number.parseInt(match[4], 10) : 0;
+  const dot = digitsStr.indexOf('.');
+  exponent += dot !== -1 ? dot - 1 : digitsStr.length - 1;
+  const coefficient = digitsStr.replace('.', '');
+  const {
+    start,
+    end
+  } = getSignificantDigitRange(coefficient);
+  exponent -= start;
+  const digits = coefficient.slice(start, end);
+
+  // normalize zero, for example normalizes 0e5 or -0 into 0
+  return digits.length > 0 ? {
+    sign,
+    digits,
+    exponent
+  } : {
+    sign: '',
+    digits: '0',
+    exponent: 0
+  };
+}
+
+/**
+ * Compare two strings containing a numeric value
+ * Returns 1 when a is larger than b, 0 when they are equal,
+ * and -1 when a is smaller than b.
+ */
+function utils_compareNumber(a, b) {
+  if (a === b) {
+    return 0;
+  }
+  const aa = splitNumber(a);
+  const bb = splitNumber(b);
+  const sign = aa.sign === '-' ? -1 : 1;
+  if (aa.sign !== bb.sign) {
+    return sign;
+  }
+  if (aa.digits === '0') {
+    return bb.digits === '0' ? 0 : -1;
+  }
+  if (bb.digits === '0') {
+    return 1;
+  }
+  if (aa.exponent !== bb.exponent) {
+    return aa.exponent > bb.exponent ? sign : aa.exponent < bb.exponent ? -sign : 0;
+  }
+  return aa.digits > bb.digits ? sign : aa.digits < bb.digits ? -sign : 0;
+}
+
+/**
+ * Count the significant digits of a number.
+ *
+ * For example:
+ *   '2.34' returns 3
+ *   '-77' returns 2
+ *   '0.003400' returns 2
+ *   '120.5e+30' returns 4
+ **/
+function utils_countSignificantDigits(value) {
+  const {
+    start,
+    end
+  } = getSignificantDigitRange(value);
+  const dot = value.indexOf('.');
+  if (dot === -1 || dot < start || dot > end) {
+    return end - start;
+  }
+  return end - start - 1;
+}
+
+/**
+ * Get the significant digits of a number.
+ *
+ * For example:
+ *   '2.34' returns '234'
+ *   '-77' returns '77'
+ *   '0.003400' returns '34'
+ *   '120.5e+30' returns '1205'
+ **/
+function extractSignificantDigits(value) {
+  const {
+    start,
+    end
+  } = getSignificantDigitRange(value);
+  const digits = value.substring(start, end);
+  const dot = digits.indexOf('.');
+  if (dot === -1) {
+    return digits;
+  }
+  return digits.substring(0, dot) + digits.substring(dot + 1);
+}
+
+/**
+ * Returns the range (start to end) of the significant digits of a value.
+ * Note that this range _may_ contain the decimal dot.
+ *
+ * For example:
+ *
+ *     getSignificantDigitRange('0.0325900') // { start: 3, end: 7 }
+ *     getSignificantDigitRange('2.0300')    // { start: 0, end: 3 }
+ *     getSignificantDigitRange('0.0')       // { start: 3, end: 3 }
+ *
+ */
+function getSignificantDigitRange(value) {
+  let start = 0;
+  if (value[0] === '-') {
+    start++;
+  }
+  while (value[start] === '0' || value[start] === '.') {
+    start++;
+  }
+  let end = value.lastIndexOf('e');
+  if (end === -1) {
+    end = value.lastIndexOf('E');
+  }
+  if (end === -1) {
+    end = value.length;
+  }
+  while ((value[end - 1] === '0' || value[end - 1] === '.') && end > start) {
+    end--;
+  }
+  return {
+    start,
+    end
+  };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/lossless-json/lib/esm/LosslessNumber.js
+
+
+// A shared symbol recognizes numbers from separate library copies where instanceof fails.
+const losslessNumberMarker = Symbol.for('lossless-json.LosslessNumber');
+
+/**
+ * A lossless number. Stores its numeric value as string
+ */
+class LosslessNumber {
+  // numeric value as string
+  value;
+
+  /**
+   * @deprecated Use the isLosslessNumber(value) function instead.
+   *
+   * Ordinary objects may also have an isLosslessNumber property, so this
+   * field cannot reliably identify lossless numbers.
+   */
+  isLosslessNumber = true;
+  get [losslessNumberMarker]() {
+    return true;
+  }
+  constructor(value) {
+    if (!isNumber(value)) {
+      throw new Error(`Invalid number (value: "${value}")`);
+    }
+    this.value = value;
+  }
+
+  /**
+   * Get the value of the LosslessNumber as number or bigint.
+   *
+   * - a number is returned for safe numbers and decimal values that only lose some insignificant digits
+   * - a bigint is returned for big integer numbers
+   * - an Error is thrown for values that will overflow or underflow
+   *
+   * Note that you can implement your own strategy for conversion by just getting the value as string
+   * via .toString(), and using util functions like isInteger, isSafeNumber, getUnsafeNumberReason,
+   * and toSafeNumberOrThrow to convert it to a numeric value.
+   */
+  valueOf() {
+    const unsafeReason = getUnsafeNumberReason(this.value);
+
+    // safe or truncate_float
+    if (unsafeReason === undefined || unsafeReason === UnsafeNumberReason.truncate_float) {
+      return Number.parseFloat(this.value);
+    }
+
+    // truncate_integer
+    if (utils_isInteger(this.value)) {
+      return BigInt(this.value);
+    }
+
+    // overflow or underflow
+    throw new Error(`Cannot safely convert to number: the value '${this.value}' would ${unsafeReason} and become ${Number.parseFloat(this.value)}`);
+  }
+
+  /**
+   * Get the value of the LosslessNumber as string.
+   */
+  toString() {
+    return this.value;
+  }
+
+  // Note: we do NOT implement a .toJSON() method, and you should not implement
+  // or use that, it cannot safely turn the numeric value in the string into
+  // stringified JSON since it has to be parsed into a number first.
+}
+
+/**
+ * Test whether a value is a LosslessNumber
+ */
+function isLosslessNumber(value) {
+  return value !== null && typeof value === 'object' && value[losslessNumberMarker] === true;
+}
+
+/**
+ * Convert a number into a LosslessNumber if this is possible in a safe way
+ * If the value has too many digits, or is NaN or Infinity, an error will be thrown
+ */
+function toLosslessNumber(value) {
+  const maxDigits = 15;
+  if (countSignificantDigits(String(value)) > maxDigits) {
+    throw new Error(`Invalid number: contains more than 15 digits and is most likely truncated and unsafe by itself (value: ${value})`);
+  }
+  if (Number.isNaN(value)) {
+    throw new Error('Invalid number: NaN');
+  }
+  if (!Number.isFinite(value)) {
+    throw new Error(`Invalid number: ${value}`);
+  }
+  return new LosslessNumber(String(value));
+}
+
+/**
+ * Compare two lossless numbers.
+ * Returns 1 when a is larger than b, 0 when they are equal,
+ * and -1 when a is smaller than b.
+ */
+function compareLosslessNumber(a, b) {
+  return compareNumber(a.value, b.value);
+}
+//# sourceMappingURL=LosslessNumber.js.map
+;// CONCATENATED MODULE: ./node_modules/lossless-json/lib/esm/numberParsers.js
+
+
+function parseLosslessNumber(value) {
+  return new LosslessNumber(value);
+}
+function parseNumberAndBigInt(value) {
+  return isInteger(value) ? BigInt(value) : Number.parseFloat(value);
+}
+//# sourceMappingURL=numberParsers.js.map
+;// CONCATENATED MODULE: ./node_modules/lossless-json/lib/esm/revive.js
+
+/**
+ * Revive a json object.
+ * Applies the reviver function recursively on all values in the JSON object.
+ * @param json   A JSON Object, Array, or value
+ * @param reviver
+ *              A reviver function invoked with arguments `key` and `value`,
+ *              which must return a replacement value. The function context
+ *              (`this`) is the Object or Array that contains the currently
+ *              handled value.
+ */
+function revive(json, reviver) {
+  return reviveValue({
+    '': json
+  }, '', json, reviver);
+}
+
+/**
+ * Revive a value
+ */
+function reviveValue(context, key, value, reviver) {
+  if (Array.isArray(value)) {
+    return reviver.call(context, key, reviveArray(value, reviver));
+  }
+  if (value && typeof value === 'object' && !isLosslessNumber(value)) {
+    // note the special case for LosslessNumber,
+    // we don't want to iterate over the internals of a LosslessNumber
+    return reviver.call(context, key, reviveObject(value, reviver));
+  }
+  return reviver.call(context, key, value);
+}
+
+/**
+ * Revive the properties of an object
+ */
+function reviveObject(object, reviver) {
+  for (const key of Object.keys(object)) {
+    const value = reviveValue(object, key, object[key], reviver);
+    if (value !== undefined) {
+      object[key] = value;
+    } else {
+      delete object[key];
+    }
+  }
+  return object;
+}
+
+/**
+ * Revive the properties of an Array
+ */
+function reviveArray(array, reviver) {
+  for (let i = 0; i < array.length; i++) {
+    const value = reviveValue(array, String(i), array[i], reviver);
+    if (value === undefined) {
+      // Remove the own property entirely, like native JSON.parse does: the
+      // position becomes a genuine hole (no own key, and `Object.keys` omits
+      // it) while the length stays unchanged. Assigning `array[i] = undefined`
+      // would leave an own property holding `undefined` instead.
+      delete array[i];
+    } else {
+      // Assign right away rather than after the loop: the reviver observes the
+      // holder through `this`, so later items must see the already revived
+      // values (e.g. a preceding `null` replacement).
+      array[i] = value;
+    }
+  }
+  return array;
+}
+//# sourceMappingURL=revive.js.map
+;// CONCATENATED MODULE: ./node_modules/lossless-json/lib/esm/parse.js
+
+
+/**
+ * The LosslessJSON.parse() method parses a string as JSON, optionally transforming
+ * the value produced by parsing.
+ *
+ * The parser is based on the parser of Tan Li Hou shared in
+ * https://lihautan.com/json-parser-with-javascript/
+ *
+ * @param text
+ * The string to parse as JSON. See the JSON object for a description of JSON syntax.
+ *
+ * @param [reviver]
+ * If a function, prescribes how the value originally produced by parsing is
+ * transformed, before being returned.
+ *
+ * @param [options=ParseOptions | NumberParserArgument]
+ * Pass a custom number parser. Input is a string, and the output can be unknown
+ * numeric value: number, bigint, LosslessNumber, or a custom BigNumber library.
+ *
+ * @returns Returns the Object corresponding to the given JSON text.
+ *
+ * @throws Throws a SyntaxError exception if the string to parse is not valid JSON.
+ */
+function parse(text, reviver, options) {
+  const optionsObj = typeof options === 'function' ? {
+    parseNumber: options
+  } : options;
+  const parseNumber = optionsObj?.parseNumber ?? parseLosslessNumber;
+  const onDuplicateKey = optionsObj?.onDuplicateKey ?? throwDuplicateKey;
+  let i = 0;
+  const value = parseValue();
+  expectValue(value);
+  expectEndOfInput();
+  return reviver ? revive(value, reviver) : value;
+  function parseObject() {
+    if (text.charCodeAt(i) === codeOpeningBrace) {
+      i++;
+      skipWhitespace();
+      const object = {};
+      let initial = true;
+      while (i < text.length && text.charCodeAt(i) !== codeClosingBrace) {
+        if (!initial) {
+          eatComma();
+          skipWhitespace();
+        } else {
+          initial = false;
+        }
+        const start = i;
+        const key = parseString();
+        if (key === undefined) {
+          throwObjectKeyExpected();
+          return; // To make TS happy
+        }
+        skipWhitespace();
+        eatColon();
+        const value = parseValue();
+        if (value === undefined) {
+          throwObjectValueExpected();
+          return; // To make TS happy
+        }
+
+        // handle duplicate keys
+        // TODO: replace with hasOwn one day, when browser support is high enough
+        if (Object.prototype.hasOwnProperty.call(object, key) && !isDeepEqual(value, object[key])) {
+          // Note that we could also test `if(key in object) {...}`
+          // or `if (object[key] !== 'undefined') {...}`, but that is slower.
+          const returnedValue = onDuplicateKey({
+            key,
+            position: start + 1,
+            oldValue: object[key],
+            newValue: value
+          });
+          if (returnedValue !== undefined) {
+            setObjectKey(object, key, returnedValue);
+          }
+        } else {
+          setObjectKey(object, key, value);
+        }
+      }
+      if (text.charCodeAt(i) !== codeClosingBrace) {
+        throwObjectKeyOrEndExpected();
+      }
+      i++;
+      return object;
+    }
+  }
+  function parseArray() {
+    if (text.charCodeAt(i) === codeOpeningBracket) {
+      i++;
+      skipWhitespace();
+      const array = [];
+      let initial = true;
+      while (i < text.length && text.charCodeAt(i) !== codeClosingBracket) {
+        if (!initial) {
+          eatComma();
+        } else {
+          initial = false;
+        }
+        const value = parseValue();
+        expectArrayItem(value);
+        array.push(value);
+      }
+      if (text.charCodeAt(i) !== codeClosingBracket) {
+        throwArrayItemOrEndExpected();
+      }
+      i++;
+      return array;
+    }
+  }
+  function parseValue() {
+    skipWhitespace();
+    const value = parseString() ?? parseNumeric() ?? parseObject() ?? parseArray() ?? parseKeyword('true', true) ?? parseKeyword('false', false) ?? parseKeyword('null', null);
+    skipWhitespace();
+    return value;
+  }
+  function parseKeyword(name, value) {
+    if (text.slice(i, i + name.length) === name) {
+      i += name.length;
+      return value;
+    }
+  }
+  function skipWhitespace() {
+    while (isWhitespace(text.charCodeAt(i))) {
+      i++;
+    }
+  }
+  function parseString() {
+    if (text.charCodeAt(i) === codeDoubleQuote) {
+      i++;
+      let result = '';
+      while (i < text.length && text.charCodeAt(i) !== codeDoubleQuote) {
+        if (text.charCodeAt(i) === codeBackslash) {
+          const char = text[i + 1];
+          const escapeChar = escapeCharacters[char];
+          if (escapeChar !== undefined) {
+            result += escapeChar;
+            i++;
+          } else if (char === 'u') {
+            if (isHex(text.charCodeAt(i + 2)) && isHex(text.charCodeAt(i + 3)) && isHex(text.charCodeAt(i + 4)) && isHex(text.charCodeAt(i + 5))) {
+              result += String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16));
+              i += 5;
+            } else {
+              throwInvalidUnicodeCharacter(i);
+            }
+          } else {
+            throwInvalidEscapeCharacter(i);
+          }
+        } else {
+          if (isValidStringCharacter(text.charCodeAt(i))) {
+            result += text[i];
+          } else {
+            throwInvalidCharacter(text[i]);
+          }
+        }
+        i++;
+      }
+      expectEndOfString();
+      i++;
+      return result;
+    }
+  }
+  function parseNumeric() {
+    const start = i;
+    if (text.charCodeAt(i) === codeMinus) {
+      i++;
+      expectDigit(start);
+    }
+    if (text.charCodeAt(i) === codeZero) {
+      i++;
+    } else if (isNonZeroDigit(text.charCodeAt(i))) {
+      i++;
+      while (isDigit(text.charCodeAt(i))) {
+        i++;
+      }
+    } else {
+      // A JSON number must have an integer part, so a leading dot like '.5'
+      // is not a number at all.
+      return undefined;
+    }
+    if (text.charCodeAt(i) === codeDot) {
+      i++;
+      expectDigit(start);
+      while (isDigit(text.charCodeAt(i))) {
+        i++;
+      }
+    }
+    if (text.charCodeAt(i) === codeLowercaseE || text.charCodeAt(i) === codeUppercaseE) {
+      i++;
+      if (text.charCodeAt(i) === codeMinus || text.charCodeAt(i) === codePlus) {
+        i++;
+      }
+      expectDigit(start);
+      while (isDigit(text.charCodeAt(i))) {
+        i++;
+      }
+    }
+    if (i > start) {
+      return parseNumber(text.slice(start, i));
+    }
+  }
+  function eatComma() {
+    if (text.charCodeAt(i) !== codeComma) {
+      throw new SyntaxError(`Comma ',' expected after value ${gotAt()}`);
+    }
+    i++;
+  }
+  function eatColon() {
+    if (text.charCodeAt(i) !== codeColon) {
+      throw new SyntaxError(`Colon ':' expected after property name ${gotAt()}`);
+    }
+    i++;
+  }
+  function expectValue(value) {
+    if (value === undefined) {
+      throw new SyntaxError(`JSON value expected ${gotAt()}`);
+    }
+  }
+  function expectArrayItem(value) {
+    if (value === undefined) {
+      throw new SyntaxError(`Array item expected ${gotAt()}`);
+    }
+  }
+  function expectEndOfInput() {
+    if (i < text.length) {
+      throw new SyntaxError(`Expected end of input ${gotAt()}`);
+    }
+  }
+  function expectDigit(start) {
+    if (!isDigit(text.charCodeAt(i))) {
+      const numSoFar = text.slice(start, i);
+      throw new SyntaxError(`Invalid number '${numSoFar}', expecting a digit ${gotAt()}`);
+    }
+  }
+  function expectEndOfString() {
+    if (text.charCodeAt(i) !== codeDoubleQuote) {
+      throw new SyntaxError(`End of string '"' expected ${gotAt()}`);
+    }
+  }
+  function throwObjectKeyExpected() {
+    throw new SyntaxError(`Quoted object key expected ${gotAt()}`);
+  }
+  function throwDuplicateKey({
+    key,
+    position
+  }) {
+    throw new SyntaxError(`Duplicate key '${key}' encountered at position ${position}`);
+  }
+  function throwObjectKeyOrEndExpected() {
+    throw new SyntaxError(`Quoted object key or end of object '}' expected ${gotAt()}`);
+  }
+  function throwArrayItemOrEndExpected() {
+    throw new SyntaxError(`Array item or end of array ']' expected ${gotAt()}`);
+  }
+  function throwInvalidCharacter(char) {
+    throw new SyntaxError(`Invalid character '${char}' ${pos()}`);
+  }
+  function throwInvalidEscapeCharacter(start) {
+    const chars = text.slice(start, start + 2);
+    throw new SyntaxError(`Invalid escape character '${chars}' ${pos()}`);
+  }
+  function throwObjectValueExpected() {
+    throw new SyntaxError(`Object value expected after ':' ${pos()}`);
+  }
+  function throwInvalidUnicodeCharacter(start) {
+    const chars = text.slice(start, start + 6);
+    throw new SyntaxError(`Invalid unicode character '${chars}' ${pos()}`);
+  }
+
+  // zero based character position
+  function pos() {
+    return `at position ${i}`;
+  }
+  function got() {
+    return i < text.length ? `but got '${text[i]}'` : 'but reached end of input';
+  }
+  function gotAt() {
+    return `${got()} ${pos()}`;
+  }
+}
+function setObjectKey(object, key, value) {
+  if (key === '__proto__') {
+    // Plain assignment would trigger the `__proto__` setter inherited from
+    // Object.prototype, changing the object's prototype instead of storing the
+    // key. Define an ordinary own property, like JSON.parse does.
+    Object.defineProperty(object, key, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true
+    });
+  } else {
+    object[key] = value;
+  }
+}
+function isWhitespace(code) {
+  return code === codeSpace || code === codeNewline || code === codeTab || code === codeReturn;
+}
+function isHex(code) {
+  return code >= codeZero && code <= codeNine || code >= codeUppercaseA && code <= codeUppercaseF || code >= codeLowercaseA && code <= codeLowercaseF;
+}
+function isDigit(code) {
+  return code >= codeZero && code <= codeNine;
+}
+function isNonZeroDigit(code) {
+  return code >= codeOne && code <= codeNine;
+}
+function isValidStringCharacter(code) {
+  return code >= 0x20 && code <= 0x10ffff;
+}
+function isDeepEqual(a, b) {
+  if (a === b) {
+    return true;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((item, index) => isDeepEqual(item, b[index]));
+  }
+  if (isObject(a) && isObject(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+    return keys.every(key => isDeepEqual(a[key], b[key]));
+  }
+  return false;
+}
+function isObject(value) {
+  return typeof value === 'object' && value !== null;
+}
+
+// map with all escape characters
+const escapeCharacters = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t'
+  // note that \u is handled separately in parseString()
+};
+const codeBackslash = 0x5c; // "\"
+const codeOpeningBrace = 0x7b; // "{"
+const codeClosingBrace = 0x7d; // "}"
+const codeOpeningBracket = 0x5b; // "["
+const codeClosingBracket = 0x5d; // "]"
+const codeSpace = 0x20; // " "
+const codeNewline = 0xa; // "\n"
+const codeTab = 0x9; // "\t"
+const codeReturn = 0xd; // "\r"
+const codeDoubleQuote = 0x0022; // "
+const codePlus = 0x2b; // "+"
+const codeMinus = 0x2d; // "-"
+const codeZero = 0x30;
+const codeOne = 0x31;
+const codeNine = 0x39;
+const codeComma = 0x2c; // ","
+const codeDot = 0x2e; // "." (dot, period)
+const codeColon = 0x3a; // ":"
+const codeUppercaseA = 0x41; // "A"
+const codeLowercaseA = 0x61; // "a"
+const codeUppercaseE = 0x45; // "E"
+const codeLowercaseE = 0x65; // "e"
+const codeUppercaseF = 0x46; // "F"
+const codeLowercaseF = 0x66; // "f"
+//# sourceMappingURL=parse.js.map
+;// CONCATENATED MODULE: ./node_modules/lossless-json/lib/esm/stringify.js
+
+
+
+/**
+ * The LosslessJSON.stringify() method converts a JavaScript value to a JSON string,
+ * optionally replacing values if a replacer function is specified, or
+ * optionally including only the specified properties if a replacer array is specified.
+ *
+ * @param value
+ * The value to convert to a JSON string.
+ *
+ * @param [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of String and Number objects that serve as a whitelist for
+ * selecting the properties of the value object to be included in the JSON string.
+ * If this value is null or not provided, all properties of the object are
+ * included in the resulting JSON string.
+ *
+ * @param [space]
+ * A String or Number object that's used to insert white space into the output
+ * JSON string for readability purposes. If this is a Number, it indicates the
+ * number of space characters to use as white space; this number is capped at 10
+ * if it's larger than that. Values less than 1 indicate that no space should be
+ * used. If this is a String, the string (or the first 10 characters of the string,
+ * if it's longer than that) is used as white space. If this parameter is not
+ * provided (or is null), no white space is used.
+ *
+ * @param [numberStringifiers]
+ * An optional list with additional number stringifiers, for example to serialize
+ * a BigNumber. The output of the function must be valid stringified JSON.
+ * When `undefined` is returned, the property will be deleted from the object.
+ * The difference with using a `replacer` is that the output of a `replacer`
+ * must be JSON and will be stringified afterwards, whereas the output of the
+ * `numberStringifiers` is already stringified JSON.
+ *
+ * @returns Returns the string representation of the JSON object.
+ */
+function stringify(value, replacer, space, numberStringifiers) {
+  const resolvedSpace = resolveSpace(space);
+  const replacedValue = typeof replacer === 'function' ? replacer.call({
+    '': value
+  }, '', value) : value;
+  return stringifyValue(replacedValue, '');
+
+  /**
+   * Stringify a value
+   */
+  function stringifyValue(value, indent) {
+    if (Array.isArray(numberStringifiers)) {
+      const stringifier = numberStringifiers.find(item => item.test(value));
+      if (stringifier) {
+        const str = stringifier.stringify(value);
+        if (typeof str !== 'string' || !isNumber(str)) {
+          throw new Error(`Invalid JSON number: output of a number stringifier must be a string containing a JSON number (output: ${str})`);
+        }
+        return str;
+      }
+    }
+
+    // boolean, null, number, string, or date
+    if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string' || value === null || value instanceof Date || value instanceof Boolean || value instanceof Number || value instanceof String) {
+      return JSON.stringify(value);
+    }
+
+    // lossless number, the secret ingredient :)
+    if (isLosslessNumber(value)) {
+      return value.toString();
+    }
+
+    // BigInt
+    if (typeof value === 'bigint') {
+      return value.toString();
+    }
+
+    // Array
+    if (Array.isArray(value)) {
+      return stringifyArray(value, indent);
+    }
+
+    // Object (test lastly!)
+    if (value && typeof value === 'object') {
+      return stringifyObject(value, indent);
+    }
+    return undefined;
+  }
+
+  /**
+   * Stringify an array
+   */
+  function stringifyArray(array, indent) {
+    if (array.length === 0) {
+      return '[]';
+    }
+    const childIndent = resolvedSpace ? indent + resolvedSpace : undefined;
+    let str = resolvedSpace ? '[\n' : '[';
+    for (let i = 0; i < array.length; i++) {
+      const item = typeof replacer === 'function' ? replacer.call(array, String(i), array[i]) : array[i];
+      if (resolvedSpace) {
+        str += childIndent;
+      }
+      if (typeof item !== 'undefined' && typeof item !== 'function') {
+        const serialized = stringifyValue(item, childIndent);
+        // Values without a JSON representation (a symbol, or an object whose
+        // toJSON() returns undefined) become null inside an array.
+        str += serialized === undefined ? 'null' : serialized;
+      } else {
+        str += 'null';
+      }
+      if (i < array.length - 1) {
+        str += resolvedSpace ? ',\n' : ',';
+      }
+    }
+    str += resolvedSpace ? `\n${indent}]` : ']';
+    return str;
+  }
+
+  /**
+   * Stringify an object
+   */
+  function stringifyObject(object, indent) {
+    if (typeof object.toJSON === 'function') {
+      return stringifyValue(object.toJSON(), indent);
+    }
+
+    // A replacer array is a property whitelist: duplicates must not produce
+    // duplicate keys in the output.
+    const keys = Array.isArray(replacer) ? [...new Set(replacer.map(String))] : Object.keys(object);
+    if (keys.length === 0) {
+      return '{}';
+    }
+    const childIndent = resolvedSpace ? indent + resolvedSpace : undefined;
+    let first = true;
+    let str = resolvedSpace ? '{\n' : '{';
+    for (const key of keys) {
+      const value = typeof replacer === 'function' ? replacer.call(object, key, object[key]) : object[key];
+      if (includeProperty(key, value)) {
+        const serialized = stringifyValue(value, childIndent);
+        // Like JSON.stringify, omit properties that have no JSON
+        // representation (e.g. an object whose toJSON() returns undefined).
+        if (serialized === undefined) {
+          continue;
+        }
+        if (first) {
+          first = false;
+        } else {
+          str += resolvedSpace ? ',\n' : ',';
+        }
+        const keyStr = JSON.stringify(key);
+        str += resolvedSpace ? `${childIndent + keyStr}: ` : `${keyStr}:`;
+        str += serialized;
+      }
+    }
+    str += resolvedSpace ? `\n${indent}}` : '}';
+    return str;
+  }
+
+  /**
+   * Test whether to include a property in a stringified object or not.
+   */
+  function includeProperty(_key, value) {
+    return typeof value !== 'undefined' && typeof value !== 'function' && typeof value !== 'symbol';
+  }
+}
+
+/**
+ * The number of spaces or characters a space is capped to, like JSON.stringify does
+ */
+const MAX_SPACE_LENGTH = 10;
+
+/**
+ * Resolve a JSON stringify space:
+ * replace a number with a string containing that number of spaces
+ */
+function resolveSpace(space) {
+  if (typeof space === 'number') {
+    // same rules as JSON.stringify: truncate towards zero, cap at 10,
+    // and treat anything below 1 (including NaN and negatives) as no indent
+    const count = Math.min(Math.trunc(space), MAX_SPACE_LENGTH);
+    return count >= 1 ? ' '.repeat(count) : undefined;
+  }
+  if (typeof space === 'string' && space !== '') {
+    return space.slice(0, MAX_SPACE_LENGTH);
+  }
+  return undefined;
+}
+//# sourceMappingURL=stringify.js.map
+;// CONCATENATED MODULE: ./node_modules/lossless-json/lib/esm/index.js
+
+
+
+
+
+
+
+
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./src/secrets/json.ts
+
+
+/**
+ * JSON text as secrets hold it. Parsing keeps every number as written (lossless-json's
+ * LosslessNumber), so `1e400`, `1.50` and 20-digit ids leave the action as the secret wrote them
+ * (JSON.parse would give Infinity, 1.5 and a rounded id). No message here quotes the text.
+ */
+/** Deeper JSON is refused with a message naming the depth: parsing and walking it recurse. */
+const MAX_JSON_DEPTH = 1000;
+/** Why a JSON text was refused; line and column are 1-based, in the text as given. */
+class JsonTextError extends Error {
+    reason;
+    line;
+    column;
+    constructor(reason, line, column) {
+        super(line === undefined ? reason : `${reason} at line ${line}, column ${column}`);
+        this.reason = reason;
+        this.line = line;
+        this.column = column;
+        this.name = 'JsonTextError';
+    }
+}
+/**
+ * Strict: duplicate keys and numbers out of a double's range are refused (a reader would see a
+ * different value than the text). Otherwise the last duplicate wins, as JSON.parse has it.
+ */
+function parseJsonText(text, strict = false) {
+    const scan = scanJson(text);
+    if (scan.depth > MAX_JSON_DEPTH) {
+        throw new JsonTextError(`nests ${scan.depth} levels deep; at most ${MAX_JSON_DEPTH} are read`);
+    }
+    let value;
+    try {
+        value = parse(text, undefined, { onDuplicateKey: ({ newValue }) => newValue });
+    }
+    catch (error) {
+        throw syntaxError(text, error);
+    }
+    if (strict)
+        refuseChanges(text, scan);
+    return { value, compact: scan.compact };
+}
+/** What a reader would read differently from the text: each problem, first one first. */
+function refuseChanges(text, scan) {
+    const problems = [
+        { at: scan.duplicate, what: 'a duplicate key (each key must be given once)' },
+        {
+            at: scan.outOfRange,
+            what: 'a number out of range (a JSON reader would get Infinity or 0: store it as a string)'
+        }
+    ].filter((problem) => problem.at !== undefined);
+    if (problems.length === 0)
+        return;
+    problems.sort((x, y) => x.at - y.at);
+    const [first, ...rest] = problems.map(({ at, what }) => {
+        const { line, column } = lineColumn(text, at);
+        return { line, column, text: `has ${what} at line ${line}, column ${column}` };
+    });
+    const reason = [first, ...rest].map(problem => problem.text).join('; it also ');
+    throw Object.assign(new JsonTextError(reason), { line: first.line, column: first.column });
+}
+/** The JSON text of a parsed value, numbers as they were written. */
+function jsonText(value) {
+    return stringify(value) ?? 'null';
+}
 /**
  * The JSON object a value holds (a string is parsed; arrays and scalars are not objects), or
- * undefined. Parse errors are swallowed: their messages quote the text, which may be a secret.
+ * undefined. Too deep a document is refused naming `source`; other parse errors give undefined.
  */
-function jsonObject(value) {
+function jsonObject(value, source) {
     let parsed = value;
     if (typeof value === 'string') {
         try {
-            parsed = JSON.parse(value);
+            parsed = parseJsonText(value).value;
         }
-        catch {
+        catch (error) {
+            const reason = error instanceof JsonTextError ? error.reason : '';
+            if (source !== undefined && reason.startsWith('nests')) {
+                throw new ActionError(`Secret '${source}' is not parsed as JSON: it ${reason}.`);
+            }
             return undefined;
         }
     }
@@ -62324,6 +63386,109 @@ function jsonObject(value) {
         typeof parsed === 'object' &&
         Object.getPrototypeOf(parsed) === Object.prototype;
     return isObject ? parsed : undefined;
+}
+/** 1-based line and column of a 0-based index; CRLF, CR and LF each end a line. */
+function lineColumn(text, index) {
+    let line = 1;
+    let start = 0;
+    for (let i = 0; i < index && i < text.length; i++) {
+        const char = text[i];
+        if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) {
+            line++;
+            start = i + 1;
+        }
+    }
+    return { line, column: index - start + 1 };
+}
+function positioned(text, reason, index) {
+    const { line, column } = lineColumn(text, index);
+    return new JsonTextError(reason, line, column);
+}
+/** lossless-json's reason without what it quotes of the text; its 0-based position as line:col. */
+function syntaxError(text, error) {
+    const message = String(error?.message ?? error);
+    const index = /at position (\d+)/.exec(message)?.[1];
+    if (/reached end of input/.test(message) || index === undefined) {
+        return new JsonTextError('is not valid JSON: it ends too early');
+    }
+    const reason = /^Invalid (number|character|escape character|unicode character)/.exec(message);
+    const what = reason
+        ? `invalid ${reason[1]}`
+        : message.replace(/ (but got|at position)[\s\S]*$/, '').replace(/^./, c => c.toLowerCase());
+    return positioned(text, `is not valid JSON: ${what}`, Number(index));
+}
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+const NUMBER_CHAR = /[-+0-9.eE]/;
+/** One pass, no recursion: the compact text, the depth, duplicate keys and extreme numbers. */
+function scanJson(text) {
+    const stack = [];
+    const scan = { compact: '', depth: 0 };
+    const parts = [];
+    let i = 0;
+    while (i < text.length) {
+        const char = text[i];
+        const top = stack[stack.length - 1];
+        if (char === '"') {
+            let end = i + 1;
+            while (end < text.length && text[end] !== '"')
+                end += text[end] === '\\' ? 2 : 1;
+            const token = text.slice(i, end + 1);
+            if (top?.expectKey) {
+                const key = decodeKey(token);
+                if (top.keys.has(key))
+                    scan.duplicate ??= i;
+                top.keys.add(key);
+                top.expectKey = false;
+            }
+            parts.push(token);
+            i = end + 1;
+            continue;
+        }
+        if (char === '-' || (char >= '0' && char <= '9')) {
+            let end = i + 1;
+            while (end < text.length && NUMBER_CHAR.test(text[end]))
+                end++;
+            const literal = text.slice(i, end);
+            if (outOfRange(literal))
+                scan.outOfRange ??= i;
+            parts.push(literal);
+            i = end;
+            continue;
+        }
+        if (char === '{' || char === '[') {
+            stack.push(char === '{' ? { keys: new Set(), expectKey: true } : undefined);
+            scan.depth = Math.max(scan.depth, stack.length);
+        }
+        else if (char === '}' || char === ']') {
+            stack.pop();
+        }
+        else if (char === ',' && top) {
+            top.expectKey = true;
+        }
+        if (!WHITESPACE.has(char))
+            parts.push(char);
+        i++;
+    }
+    scan.compact = parts.join('');
+    return scan;
+}
+function decodeKey(token) {
+    try {
+        return JSON.parse(token);
+    }
+    catch {
+        return token;
+    }
+}
+/** A literal a double cannot hold: it overflows to Infinity, or a non-zero one becomes 0. */
+function outOfRange(literal) {
+    const number = Number(literal);
+    if (Number.isNaN(number))
+        return false;
+    if (!Number.isFinite(number))
+        return true;
+    const mantissa = literal.replace(/[eE].*$/, '');
+    return number === 0 && /[1-9]/.test(mantissa);
 }
 
 ;// CONCATENATED MODULE: ./src/output/env-names.ts
@@ -62348,7 +63513,8 @@ function segment(raw, transformation) {
 /**
  * One env var per leaf of a JSON object, named PREFIX_KEY_SUBKEY. A prefix of '' gives bare
  * key names, as a blank alias does. Strings are exported as they are, any other leaf as its
- * JSON text ('100', 'true', 'null', '["a",1]'), as the official injectSecret does.
+ * JSON text ('100', 'true', 'null', '["a",1]'), as the official injectSecret does, except that
+ * numbers keep the secret's spelling (1e400, 1.50), which the official JSON.parse changes.
  */
 function flattenJsonToEnv(prefix, json, transformation) {
     const entries = [];
@@ -62369,7 +63535,7 @@ function walk(name, value, transformation, out) {
     }
 }
 function leafText(value) {
-    return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+    return typeof value === 'string' ? value : jsonText(value);
 }
 /** Names a secret must never set: each would let its content take over later steps. */
 const REFUSED_ENV_GROUPS = [
@@ -62726,6 +63892,7 @@ function createSecretsManagerClient(settings) {
 }
 
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
+
 function awsFailure(error) {
     const err = error;
     return {
@@ -62794,6 +63961,8 @@ function permissionHint(operation) {
  * AWS error messages carry names and ARNs, never secret values.
  */
 function describeAwsError(error, operation, secret) {
+    if (error instanceof ActionError)
+        return error.message;
     const failure = awsFailure(error);
     const target = secret ? ` for '${secret}'` : '';
     if (isAccessDenied(error)) {
@@ -63017,7 +64186,14 @@ function tokenFailure(error, audience) {
         return `${base} (HTTP ${status}): a GitHub-side failure; re-run the job.`;
     if (/ID Token field/.test(message))
         return `${base}: its answer held no token; re-run the job.`;
-    return `Could not reach GitHub's OIDC token endpoint for audience '${audience}'; re-run the job.`;
+    return (`Could not reach GitHub's OIDC token endpoint for audience '${audience}' ` +
+        `(${oneLine(masker.redact(message))}); re-run the job.`);
+}
+/** The cause's message on one line, control characters shown as spaces, at most 300 characters. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 300)}...` : line;
 }
 /** The `sub` claim of a JWT (not a secret: it names the repository and ref), if it has one. */
 function tokenSubject(token) {
@@ -63661,6 +64837,8 @@ function validateConcurrency(concurrency) {
 
 
 
+
+
 /** BatchGetSecretValue takes at most 20 ids a call. */
 const BATCH_SIZE = 20;
 /** Every secret value enters the process through here, and is masked on arrival. */
@@ -63681,6 +64859,32 @@ async function getSecretValue(client, id, version = {}) {
         VersionStage: version.versionStage
     }));
     return received(response);
+}
+/**
+ * A read of a chosen version-stage or version-id that was not found: the secret may exist
+ * without that stage or version. Asks DescribeSecret and names what is missing (an ActionError);
+ * any other error, or one DescribeSecret cannot explain, is given back as it was.
+ */
+async function explainMissingVersion(client, id, version, error) {
+    const chosen = version.versionId !== undefined || version.versionStage !== undefined;
+    if (!chosen || !isNotFound(error))
+        return error;
+    let described;
+    try {
+        described = await client.send(new dist_cjs/* DescribeSecretCommand */.X5({ SecretId: id }));
+    }
+    catch {
+        return error;
+    }
+    const versions = described.VersionIdsToStages ?? {};
+    const name = described.Name ?? id;
+    if (version.versionStage !== undefined) {
+        const stages = [...new Set(Object.values(versions).flat())].sort();
+        return new ActionError(`Secret '${name}' exists, but no version has the stage '${version.versionStage}' ` +
+            `(version-stage; its stages: ${stages.join(', ') || 'none'}).`);
+    }
+    return new ActionError(`Secret '${name}' exists, but has no version '${version.versionId}' (version-id; it has ` +
+        `${Object.keys(versions).length} version(s), deprecated ones may have been removed).`);
 }
 /** Values for up to 20 ids in one call; ids AWS could not read come back as failures. */
 async function batchGetSecretValues(client, ids) {
@@ -63878,6 +65082,8 @@ function batches(requests) {
  * The same JSON document is the state file (cache: file) and the Actions cache entry.
  */
 const STATE_SCHEMA = 1;
+/** Marks a file as this action's state: only such a file is ever replaced (cache: file). */
+const STATE_KIND = 'secrets-manager-action/check-changed';
 /** A state that exists but cannot be trusted; never read as "nothing changed". */
 class CorruptStateError extends Error {
     constructor(reason) {
@@ -63894,7 +65100,7 @@ function parseState(text) {
     catch {
         throw new CorruptStateError('it is not valid JSON');
     }
-    if (!isObject(parsed))
+    if (!state_isObject(parsed))
         throw new CorruptStateError('it is not a JSON object');
     if (parsed.schema !== STATE_SCHEMA) {
         throw new CorruptStateError(`its schema is ${JSON.stringify(parsed.schema)}, not ${STATE_SCHEMA}`);
@@ -63904,9 +65110,32 @@ function parseState(text) {
         doc.run = runOf(parsed.run);
     return doc;
 }
+/**
+ * Whether a file's text is a state file of this action, corrupt or not: it has our kind, or it
+ * is one written before the marker existed (schema 1 with versionIds), or it is cut off after
+ * naming our kind. Anything else is a file
+ * of the workflow's own that state-file must never replace.
+ */
+function isStateText(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        // A cut-off state file still names its kind near the start.
+        return text.includes(`"kind": "${STATE_KIND}"`) || text.includes(`"kind":"${STATE_KIND}"`);
+    }
+    if (!state_isObject(parsed))
+        return false;
+    return parsed.kind === STATE_KIND || (parsed.schema === STATE_SCHEMA && 'versionIds' in parsed);
+}
 /** Stable text: sorted names, so a committed state file only changes when an id does. */
 function serializeState(doc) {
-    const out = { schema: STATE_SCHEMA, versionIds: sorted(doc.versionIds) };
+    const out = {
+        kind: STATE_KIND,
+        schema: STATE_SCHEMA,
+        versionIds: sorted(doc.versionIds)
+    };
     if (doc.run) {
         const { id, attempt, baseline } = doc.run;
         out.run = { id, attempt, baseline: baseline && sorted(baseline) };
@@ -63917,7 +65146,7 @@ function sorted(map) {
     return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 function runOf(value) {
-    if (!isObject(value))
+    if (!state_isObject(value))
         throw new CorruptStateError('run is not an object');
     const { id, attempt, baseline } = value;
     if (typeof id !== 'string' || !/^[\w.-]{1,64}$/.test(id)) {
@@ -63929,7 +65158,7 @@ function runOf(value) {
     return { id, attempt, baseline: baseline === null ? null : versionMap(baseline, 'run.baseline') };
 }
 function versionMap(value, field) {
-    if (!isObject(value))
+    if (!state_isObject(value))
         throw new CorruptStateError(`${field} is not an object`);
     const entries = Object.entries(value);
     for (const [name, id] of entries) {
@@ -63942,7 +65171,7 @@ function versionMap(value, field) {
     // fromEntries, not assignment: '__proto__' and 'constructor' are valid secret names.
     return Object.fromEntries(entries);
 }
-function isObject(value) {
+function state_isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
@@ -63956,6 +65185,7 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./src/versions/store.ts
 /** Where check-changed keeps the previous run's version ids: the Actions cache, a file, or nowhere. */
+
 
 
 
@@ -64009,6 +65239,10 @@ class FileStore {
                 'so every secret is reported as changed.');
             return { kind: 'unreadable' };
         }
+        if (!isStateText(text)) {
+            throw new InputError('state-file', `'${this.file}' exists and is not a state file of this action (no "kind": ` +
+                `"${STATE_KIND}"): refusing to replace it. Give the path of a new file.`);
+        }
         return readDocument(text, this.where);
     }
     async save(doc) {
@@ -64056,7 +65290,7 @@ class ActionsCacheStore {
     }
     async load() {
         const cache = await actionsCache();
-        if (!cache.isFeatureAvailable()) {
+        if (!cacheAvailable(cache)) {
             core/* warning */.$e('The GitHub Actions cache service is not available (not running on a GitHub runner?): ' +
                 'this is a first run, and the version ids will not be kept. Use cache: file outside ' +
                 'GitHub Actions.');
@@ -64111,6 +65345,15 @@ class ActionsCacheStore {
 // Loaded on first use: @actions/cache (and the Azure SDK it brings) doubles the bundle, and no
 // other mode or cache kind needs it at start-up.
 const actionsCache = () => __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+/** A library without isFeatureAvailable (or one that throws) means no cache: the warning path. */
+function cacheAvailable(cache) {
+    try {
+        return typeof cache.isFeatureAvailable === 'function' && cache.isFeatureAvailable();
+    }
+    catch {
+        return false;
+    }
+}
 function readDocument(text, where) {
     try {
         return { kind: 'found', doc: parseState(text) };
@@ -64444,8 +65687,9 @@ class Reader {
             'GetSecretValue instead (slower). Allow BatchGetSecretValue for faster fetches.');
     }
     async readEach(ids) {
-        const results = await Promise.all(ids.map(id => this.limit(() => getSecretValue(this.client, id, this.version)).catch(error => {
-            this.failures.push({ id, error, operation: 'GetSecretValue' });
+        const results = await Promise.all(ids.map(id => this.limit(() => getSecretValue(this.client, id, this.version)).catch(async (error) => {
+            const explained = await explainMissingVersion(this.client, id, this.version, error);
+            this.failures.push({ id, error: explained, operation: 'GetSecretValue' });
             return undefined;
         })));
         return results.filter(value => value !== undefined);
@@ -64453,7 +65697,7 @@ class Reader {
 }
 /** Env var, output and file for one secret, named as the official action names them. */
 function targetsFor(request, value, config) {
-    const json = config.parseJson ? jsonObject(value.data) : undefined;
+    const json = config.parseJson ? jsonObject(value.data, value.name) : undefined;
     const prefix = envPrefixFor(request, value.name, config.transformation, json !== undefined);
     const fileName = prefix || toEnvName(value.name, config.transformation);
     if (json === undefined) {
@@ -64468,9 +65712,10 @@ function targetsFor(request, value, config) {
 
 ;// CONCATENATED MODULE: ./src/jsonpath/document.ts
 
+
 /**
  * The secret's value as a JSON document. A binary or non-JSON secret is refused with a message
- * that holds nothing of the value: JSON.parse's own message quotes the text around the error.
+ * that holds nothing of the value, only where the JSON breaks (1-based line and column).
  */
 function parseJsonSecret(data, secretName) {
     if (typeof data !== 'string') {
@@ -64480,21 +65725,25 @@ function parseJsonSecret(data, secretName) {
     if (data.trim() === '') {
         throw new ActionError(`Secret '${secretName}' is empty: lookup-jsonpath needs a JSON value.`);
     }
+    let written;
     try {
-        return JSON.parse(data);
+        written = parseJsonText(data).value;
     }
     catch (error) {
-        throw new ActionError(`Secret '${secretName}' is not valid JSON${where(error)}: lookup-jsonpath needs a JSON ` +
-            'SecretString (the value is not shown). Use fetch to read it whole.');
+        if (!(error instanceof JsonTextError))
+            throw error;
+        throw new ActionError(`Secret '${secretName}' ${error.message}: lookup-jsonpath needs a JSON SecretString ` +
+            '(the value is not shown). Use fetch to read it whole.');
     }
+    // Valid by now, and no deeper than parseJsonText allows.
+    return { plain: JSON.parse(data), written };
 }
-/** Only the position of a JSON syntax error, never the message's quote of the text. */
-function where(error) {
-    const message = String(error?.message ?? '');
-    if (/Unexpected end of JSON input/i.test(message))
-        return ' (it ends too early)';
-    const position = /\bposition (\d+)/.exec(message)?.[1];
-    return position === undefined ? '' : ` (syntax error at character ${Number(position) + 1})`;
+/** The node of `written` at a query result's location. */
+function writtenAt(document, location) {
+    let node = document.written;
+    for (const part of location)
+        node = node[part];
+    return node;
 }
 
 // EXTERNAL MODULE: ./node_modules/json-p3/dist/json-p3.cjs.js
@@ -64543,11 +65792,16 @@ function compileQuery(text) {
         const position = (index < origin.length ? origin[index] : text.length) + 1;
         throw new QuerySyntaxError(reasonOf(error), position);
     }
-    return { text, absolute, select: document => query_select(compiled, document) };
+    return {
+        text,
+        absolute,
+        select: document => nodes(compiled, document).map(node => node.value),
+        locate: document => nodes(compiled, document).map(node => node.location)
+    };
 }
-function query_select(compiled, document) {
+function nodes(compiled, document) {
     try {
-        return compiled.query(document).values();
+        return compiled.query(document).nodes;
     }
     catch (error) {
         if (error instanceof json_p3_cjs/* JSONPathRecursionLimitError */.DW) {
@@ -64670,6 +65924,7 @@ function named_queries_printable(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/jsonpath/result.ts
+
 const RESULT_POLICIES = ['first', 'all', 'single'];
 const MISSING_POLICIES = ['fail', 'warn', 'default'];
 /** Applies `result` and `on-missing` to the values a query selected. */
@@ -64687,13 +65942,9 @@ function outcomeOf(label, values, options) {
         warnings.push(`${label} matched ${matches} nodes; emitting the first (set result: all for every ` +
             'match, or single to require exactly one).');
     }
-    if (unsafeNumbers(all ? values : values.slice(0, 1))) {
-        warnings.push(`${label} selected an integer beyond 2^53, which JavaScript may have rounded: ` +
-            'store it as a JSON string to keep every digit.');
-    }
     return {
         matches,
-        value: all ? JSON.stringify(values) : render(values[0]),
+        value: all ? jsonText(values) : render(values[0]),
         warnings,
         note: all ? 'all matches' : matches > 1 ? 'the first match' : 'the match'
     };
@@ -64713,15 +65964,12 @@ function missing(label, options) {
             return { matches: 0, value: options.defaultValue, warnings: [], note: 'default-value' };
     }
 }
-/** A string as it is; a number, boolean or null as its JSON text; an object or array as JSON. */
+/**
+ * A string as it is; a number, boolean or null as its JSON text; an object or array as JSON.
+ * Numbers are written as the secret writes them (1e400, 1.50, 12345678901234567890).
+ */
 function render(value) {
-    return typeof value === 'string' ? value : JSON.stringify(value);
-}
-function unsafeNumbers(values) {
-    const unsafe = (value) => typeof value === 'number'
-        ? Number.isInteger(value) && !Number.isSafeInteger(value)
-        : value !== null && typeof value === 'object' && Object.values(value).some(unsafe);
-    return values.some(unsafe);
+    return typeof value === 'string' ? value : jsonText(value);
 }
 
 ;// CONCATENATED MODULE: ./src/modes/lookup-jsonpath.ts
@@ -64815,13 +66063,15 @@ async function readSecret(client, config) {
         return await getSecretValue(client, config.secretId, config.version);
     }
     catch (error) {
-        throw new ActionError(describeAwsError(error, 'GetSecretValue', config.secretId));
+        const explained = await explainMissingVersion(client, config.secretId, config.version, error);
+        throw new ActionError(describeAwsError(explained, 'GetSecretValue', config.secretId));
     }
 }
 function evaluate(query, document, options) {
     let values;
     try {
-        values = query.query.select(document);
+        // Queries compare doubles; what they select is emitted as the secret writes it.
+        values = query.query.locate(document.plain).map(location => writtenAt(document, location));
     }
     catch (error) {
         if (!(error instanceof QueryEvaluationError))
@@ -64867,6 +66117,7 @@ var dist = __nccwpck_require__(8815);
 
 
 
+
 const FLAGS = [
     'requireEachIncludedType',
     'excludePunctuation',
@@ -64876,24 +66127,45 @@ const FLAGS = [
     'includeSpace'
 ];
 const OPTIONS = ['passwordLength', 'excludeCharacters', ...FLAGS];
-/** A YAML or JSON mapping; `what` says where it came from in messages. */
+/** A YAML or JSON mapping, and its warnings by position (printed once its values are masked). */
 function parseMapping(text, input) {
+    // Silent and plain: yaml's own warnings and pretty errors quote the source line, values and all.
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { logLevel: 'silent', prettyErrors: false, lineCounter });
+    const at = (problem) => {
+        const { line, col } = lineCounter.linePos(problem.pos[0]);
+        return `line ${line}, column ${col} (${problem.code})`;
+    };
+    if (doc.errors.length > 0) {
+        throw new InputError(input, `is not valid YAML or JSON: ${doc.errors.map(at).join(', ')}`);
+    }
     let parsed;
     try {
-        parsed = (0,dist/* parse */.qg)(text);
+        parsed = doc.toJS({ maxAliasCount: 100 });
     }
-    catch (error) {
-        const line = error.linePos?.[0]?.line;
-        throw new InputError(input, `is not valid YAML or JSON${line ? ` (line ${line})` : ''}`);
+    catch {
+        throw new InputError(input, 'is not valid YAML or JSON: it expands too many aliases');
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         throw new InputError(input, 'must be a mapping of field name to { value } or { generator }');
     }
-    return parsed;
+    const warnings = doc.warnings.map(warning => `Input '${input}': YAML warning at ${at(warning)}` +
+        (warning.code === 'TAG_RESOLVE_FAILED'
+            ? ': a tag it does not know is read as a plain string'
+            : ''));
+    return { mapping: parsed, warnings };
 }
-/** The `fields` input: every field has exactly one of value or generator. */
+/**
+ * The `fields` input: every field has exactly one of value or generator. Static values are
+ * masked here, before anything (a YAML warning, a failing role) can print a line of the input.
+ */
 function parseFields(text, input = 'fields') {
-    const mapping = parseMapping(text, input);
+    const { mapping, warnings } = parseMapping(text, input);
+    for (const spec of Object.values(mapping)) {
+        const value = spec?.value;
+        if (typeof value === 'string')
+            masker.add(value);
+    }
     const fields = new Map();
     for (const [name, spec] of Object.entries(mapping)) {
         if (name.trim() === '')
@@ -64902,6 +66174,7 @@ function parseFields(text, input = 'fields') {
     }
     if (fields.size === 0)
         throw new InputError(input, 'names no field');
+    warnings.forEach(warning => core/* warning */.$e(warning));
     return fields;
 }
 function parseFieldSpec(spec, name, input) {
@@ -64927,7 +66200,10 @@ function parseFieldSpec(spec, name, input) {
 }
 /** The `generator` input of rotate, or a field's generator. */
 function parseGenerator(text, input = 'generator') {
-    return parseGeneratorOptions(parseMapping(text, input), 'generator', input);
+    const { mapping, warnings } = parseMapping(text, input);
+    const options = parseGeneratorOptions(mapping, 'generator', input);
+    warnings.forEach(warning => core/* warning */.$e(warning));
+    return options;
 }
 function parseGeneratorOptions(raw, where, input) {
     if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
@@ -65024,8 +66300,10 @@ class AwsCallError extends ActionError {
     operation;
     secretId;
     awsError;
-    constructor(operation, secretId, awsError) {
-        super(describeWriteError(awsError, operation, secretId));
+    constructor(operation, secretId, awsError, 
+    /** What to do about a request-token collision; put's input by default. */
+    collisionRemedy = 'Give each write its own client-request-token.') {
+        super(describeWriteError(awsError, operation, secretId, collisionRemedy));
         this.operation = operation;
         this.secretId = secretId;
         this.awsError = awsError;
@@ -65035,7 +66313,7 @@ class AwsCallError extends ActionError {
         return isNotFound(this.awsError);
     }
 }
-function describeWriteError(error, operation, secretId) {
+function describeWriteError(error, operation, secretId, collisionRemedy) {
     const { name } = awsFailure(error);
     if (isAccessDenied(error)) {
         const kms = operation === 'GetSecretValue'
@@ -65048,7 +66326,7 @@ function describeWriteError(error, operation, secretId) {
     if (operation === 'PutSecretValue' && name === 'ResourceExistsException') {
         return (`PutSecretValue for '${secretId}' refused: a version with this ClientRequestToken already ` +
             'holds another value, so this step already wrote this secret in this run attempt (matrix ' +
-            'jobs share one GITHUB_JOB). Give each write its own client-request-token.');
+            `jobs share one GITHUB_JOB). ${collisionRemedy}`);
     }
     if (name === 'EncryptionFailure' || name === 'KMSInvalidStateException') {
         return (`${operation} for '${secretId}' could not encrypt the value (${name}): check kms-key-id, ` +
@@ -65288,17 +66566,26 @@ const OUTPUTS = [
     'generated-fields',
     'last-sync-time'
 ];
-const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const pushGeneratedMode = {
     exportDefaults: { env: false, outputs: false },
     parse(inputs) {
         const secretId = parseSecretId(inputs, 'push-generated');
         const fields = parseFields(inputs.required('fields', 'in push-generated mode'));
         const policy = inputs.oneOf('update-policy', UPDATE_POLICIES, 'IfNotExists');
-        const exports = parseExports(inputs, fields);
-        return { secretId, fields, policy, create: parseCreateOptions(inputs), ...exports };
+        return {
+            secretId,
+            fields,
+            policy,
+            create: parseCreateOptions(inputs),
+            exportOutputs: inputs.bool('export-outputs', false),
+            exportEnv: inputs.bool('export-env', false)
+        };
     },
     secretArns: config => (isArn(config.secretId) ? [config.secretId] : []),
+    plannedTargets: config => ({
+        secrets: fieldTargets(config, [...config.fields.keys()], config.secretId, () => ''),
+        outputs: Object.fromEntries(OUTPUTS.map(name => [name, '']))
+    }),
     async run(config, { client, env }) {
         for (const spec of config.fields.values())
             if ('value' in spec)
@@ -65308,30 +66595,6 @@ const pushGeneratedMode = {
         return emission(config, pushed, new Date().toISOString());
     }
 };
-/** Export names are checked now: a refusal after the write would fail a step that wrote. */
-function parseExports(inputs, fields) {
-    const exportOutputs = inputs.bool('export-outputs', false);
-    const exportEnv = inputs.bool('export-env', false);
-    const envNames = new Map();
-    for (const name of fields.keys()) {
-        if (exportOutputs && (!OUTPUT_NAME.test(name) || OUTPUTS.includes(name))) {
-            throw new InputError('fields', `field '${name}' cannot be a step output with export-outputs: true (` +
-                (OUTPUTS.includes(name) ? 'the mode has an output of that name)' : 'not a valid name)'));
-        }
-        if (!exportEnv)
-            continue;
-        const envName = toEnvName(name, 'uppercase');
-        const reason = refusedEnvNameReason(envName);
-        if (reason)
-            throw new InputError('fields', `field '${name}' cannot be an env var: ${reason}`);
-        const other = envNames.get(envName);
-        if (other !== undefined) {
-            throw new InputError('fields', `fields '${other}' and '${name}' would both be env var ${envName}`);
-        }
-        envNames.set(envName, name);
-    }
-    return { exportOutputs, exportEnv };
-}
 async function push(client, config, token) {
     const current = await readStage(client, config.secretId);
     if (current)
@@ -65354,7 +66617,7 @@ async function push(client, config, token) {
     return { version, stored: values, generated, reason: 'Updated' };
 }
 async function update(client, config, token, current, untouched) {
-    const stored = jsonObject(current.data);
+    const stored = jsonObject(current.data, current.name);
     const keep = { version: current, stored, generated: [], reason: untouched };
     const write = async (values, names, reason) => {
         const version = await putValue(client, { secretId: config.secretId, data: body(values), token });
@@ -65384,7 +66647,7 @@ async function update(client, config, token, current, untouched) {
     }
 }
 function body(values) {
-    const text = JSON.stringify(values);
+    const text = jsonText(values);
     masker.add(text);
     return text;
 }
@@ -65451,29 +66714,38 @@ function pushedMessage(reason, policy) {
 function exported(config, stored, secretName) {
     if (!config.exportOutputs && !config.exportEnv)
         return [];
-    const targets = [];
-    for (const name of config.fields.keys()) {
-        if (stored === undefined || !Object.hasOwn(stored, name)) {
+    const present = [...config.fields.keys()].filter(name => {
+        const has = stored !== undefined && Object.hasOwn(stored, name);
+        if (!has)
             core/* warning */.$e(`Field '${name}' is not in secret '${secretName}': not exported`);
-            continue;
-        }
+        return has;
+    });
+    return fieldTargets(config, present, secretName, name => {
         const leaf = stored[name];
-        const value = typeof leaf === 'string' ? leaf : JSON.stringify(leaf);
-        if (config.exportOutputs)
-            targets.push({ name, value, source: secretName, channels: ['output'] });
-        if (config.exportEnv) {
-            targets.push({
-                name: toEnvName(name, 'uppercase'),
-                value,
-                source: secretName,
-                channels: ['env']
-            });
-        }
-    }
-    return targets;
+        return typeof leaf === 'string' ? leaf : jsonText(leaf);
+    });
+}
+/** A field is the step output of its name and the env var of its name uppercased. */
+function fieldTargets(config, names, source, valueOf) {
+    return names.flatMap(name => [
+        ...(config.exportOutputs
+            ? [{ name, value: valueOf(name), source, channels: ['output'] }]
+            : []),
+        ...(config.exportEnv
+            ? [
+                {
+                    name: toEnvName(name, 'uppercase'),
+                    value: valueOf(name),
+                    source,
+                    channels: ['env']
+                }
+            ]
+            : [])
+    ]);
 }
 
 ;// CONCATENATED MODULE: ./src/secrets/new-value.ts
+
 
 
 
@@ -65508,14 +66780,19 @@ function readSource(source, inputs, cwd) {
     const bytes = readValueFile(text, cwd);
     return { data: encoding === 'binary' ? bytes : new_value_decodeUtf8(bytes) };
 }
-/** Validated and stored compact. JSON.parse messages quote the input: never show them. */
+/**
+ * Validated and stored compact: whitespace outside strings is dropped, every string and number
+ * is kept as written. A duplicate key or a number a double cannot hold is refused: a reader would
+ * see another value. Messages give a line and column, never the text.
+ */
 function compactJson(text) {
     try {
-        return JSON.stringify(JSON.parse(text));
+        return parseJsonText(text, true).compact;
     }
     catch (error) {
-        const position = /at position (\d+)/.exec(String(error.message))?.[1];
-        throw new InputError('secret-json', `is not valid JSON${position === undefined ? '' : ` (error at character ${position})`}`);
+        if (!(error instanceof JsonTextError))
+            throw error;
+        throw new InputError('secret-json', error.message);
     }
 }
 /** A path relative to the workspace (the working directory), read byte for byte. */
@@ -65827,6 +67104,7 @@ function stageRows(before, after) {
 
 
 
+
 /** Post-step state of a create: the pending version to cancel if the job ends before finish. */
 const STATE_ARN = 'sma-rotate-arn';
 const STATE_PENDING = 'sma-rotate-pending';
@@ -65877,6 +67155,16 @@ function parseSource(inputs, phase) {
         names.set(name, field);
     }
     return { kind: 'fields', fields: parsed };
+}
+/** What phase: create emits, values aside: emit's refusals are checked before the write. */
+function plannedInWorkflow(config) {
+    if (config.phase !== 'create')
+        return {};
+    const outputs = ['arn', 'version-id', 'pending-version-id', 'rotated'];
+    return {
+        secrets: pendingTargets('', config.source, config.secretId),
+        outputs: Object.fromEntries(outputs.map(name => [name, '']))
+    };
 }
 /** Env var (and, with export-outputs, output) of one rotated field. */
 function pendingEnvName(field) {
@@ -65944,7 +67232,7 @@ async function createPending(client, secret, config, env) {
     catch (error) {
         // A write whose answer was lost may still have landed: never leave it pending.
         await cancelPending(client, secret.arn, versionId);
-        throw new ActionError(describeAwsError(error, 'PutSecretValue', secret.name));
+        throw new AwsCallError('PutSecretValue', secret.name, error, 'Rotate a secret from one job (or matrix leg) at a time.');
     }
     core/* info */.pq(`Stored version ${versionId} of '${secret.name}' as AWSPENDING`);
     return { versionId, value, staleNote };
@@ -65959,7 +67247,7 @@ function armCancel(arn, versionId) {
 }
 async function newValue(client, secret, source) {
     const current = await readCurrent(client, secret);
-    const currentJson = current === undefined ? undefined : jsonObject(current);
+    const currentJson = current === undefined ? undefined : jsonObject(current, secret.name);
     try {
         if (source.kind === 'generator') {
             if (currentJson !== undefined) {
@@ -65973,7 +67261,7 @@ async function newValue(client, secret, source) {
                 'with the generator input, not fields.');
         }
         const values = await resolveFields(client, source.fields);
-        const value = JSON.stringify({ ...currentJson, ...values });
+        const value = jsonText({ ...currentJson, ...values });
         masker.add(value);
         return value;
     }
@@ -66091,7 +67379,7 @@ function pendingTargets(value, source, secret) {
         const leaf = json[field];
         targets.push({
             name: pendingEnvName(field),
-            value: typeof leaf === 'string' ? leaf : JSON.stringify(leaf ?? null),
+            value: typeof leaf === 'string' ? leaf : jsonText(leaf ?? null),
             source: secret,
             channels: ['env', 'output']
         });
@@ -66334,6 +67622,7 @@ const rotateMode = {
         return parseLambda(inputs, common);
     },
     secretArns: config => (config.secretId.startsWith('arn:') ? [config.secretId] : []),
+    plannedTargets: config => (config.strategy === 'in-workflow' ? plannedInWorkflow(config) : {}),
     run(config, { client, env }) {
         return config.strategy === 'lambda'
             ? rotateWithLambda(config, client, env)
@@ -66390,7 +67679,7 @@ async function writeSummary(table, masker) {
 
 const STATE_FILES = 'sma-files';
 const STATE_ENV = 'sma-env';
-const emit_OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 /**
  * The one place values leave the process: mask everything, refuse anything unsafe before
@@ -66400,7 +67689,7 @@ async function emit(emission, config, env = process.env) {
     const secrets = emission.secrets ?? [];
     for (const target of secrets)
         masker.add(target.value);
-    const plan = planTargets(secrets, config, emission.outputs ?? {}, env);
+    const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported');
     const files = writeFiles(plan.files, config.outputDir);
     for (const [name, value] of Object.entries(emission.outputs ?? {}))
         core/* setOutput */.uH(name, value);
@@ -66415,7 +67704,14 @@ async function emit(emission, config, env = process.env) {
     if (emission.summary)
         await writeSummary(emission.summary, masker);
 }
-function planTargets(secrets, config, plainOutputs, env) {
+/**
+ * The same refusals before a mode writes to AWS: the names of what it will emit are known from
+ * its config (values are not), and a refusal after the write would fail a step that wrote.
+ */
+function preflight(planned, config, env = process.env) {
+    planTargets(planned.secrets ?? [], config, planned.outputs ?? {}, env, 'Nothing was written');
+}
+function planTargets(secrets, config, plainOutputs, env, lead) {
     const plan = {
         env: config.env ? secrets.filter(target => goesTo(target, 'env')) : [],
         outputs: secrets.filter(target => (config.outputs ? goesTo(target, 'output') : forced(target))),
@@ -66427,7 +67723,7 @@ function planTargets(secrets, config, plainOutputs, env) {
         ...fileProblems(plan.files)
     ];
     if (problems.length > 0) {
-        throw new ActionError(`Nothing was exported: ${problems.join('; ')}`);
+        throw new ActionError(`${lead}: ${problems.join('; ')}`);
     }
     return plan;
 }
@@ -66460,7 +67756,7 @@ function outputProblems(targets, plainOutputs) {
     const seen = new Set(Object.keys(plainOutputs));
     const problems = [];
     for (const { name, source } of targets) {
-        if (!emit_OUTPUT_NAME.test(name)) {
+        if (!OUTPUT_NAME.test(name)) {
             problems.push(`output name '${emit_printable(name)}' from secret '${source}' is not valid`);
         }
         else if (seen.has(name)) {
@@ -66547,6 +67843,8 @@ async function run(read = readActionInput, env = process.env) {
         const aws = parseAwsConfig(inputs);
         const emitConfig = parseEmitConfig(inputs, handler.exportDefaults);
         const config = handler.parse(inputs);
+        if (handler.plannedTargets)
+            preflight(handler.plannedTargets(config), emitConfig, env);
         core/* debug */.Yz(`mode ${mode}: inputs are valid`);
         const settings = clientSettings(aws, handler.secretArns(config), env);
         // Endpoint and proxy may also come from the environment, credentials and all.
@@ -69543,11 +70841,11 @@ __webpack_unused_export__ = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
-__webpack_unused_export__ = lineCounter.LineCounter;
+exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
-exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
-__webpack_unused_export__ = publicApi.parseDocument;
+exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 __webpack_unused_export__ = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
