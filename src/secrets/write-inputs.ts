@@ -1,6 +1,7 @@
 import type { Tag } from '@aws-sdk/client-secrets-manager'
 import { InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
+import { JsonTextError, parseJsonText } from './json.js'
 import type { CreateOptions } from './write.js'
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/
@@ -94,9 +95,11 @@ export function parseTags(text: string, input = 'tags'): Tag[] {
 function jsonTags(text: string, input: string): Array<[string, string]> {
   let parsed: unknown
   try {
-    parsed = JSON.parse(text)
-  } catch {
-    throw new InputError(input, 'starts with { but is not a valid JSON object')
+    // Strict: a tag given twice is refused where it is, not silently dropped.
+    parsed = parseJsonText(text, true).value
+  } catch (error) {
+    if (!(error instanceof JsonTextError)) throw error
+    throw new InputError(input, `starts with { but ${error.message}`)
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new InputError(input, 'must be a JSON object or key=value lines')

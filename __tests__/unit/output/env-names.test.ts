@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { jsonObject } from '../../../src/secrets/json.js'
 import {
   flattenJsonToEnv,
   REFUSED_ENV_GROUPS,
@@ -325,5 +326,19 @@ describe('refusedEnvNameReason', () => {
       expect(refusedEnvNameReason(`${prefix}X`, 'linux')).toMatch(/^reserved: /)
     }
     expect(REFUSED_ENV_GROUPS.every(g => g.reason.length > 0)).toBe(true)
+  })
+})
+
+describe('flattenJsonToEnv numbers', () => {
+  it('exports each number as the secret writes it, nested in arrays too', () => {
+    const json = jsonObject(
+      '{"n":1e400,"t":-1e-400,"id":12345678901234567890,"a":[1.50,{"x":2E3}]}'
+    )
+    expect(flattenJsonToEnv('p', json, 'uppercase')).toEqual([
+      { name: 'P_N', value: '1e400' },
+      { name: 'P_T', value: '-1e-400' },
+      { name: 'P_ID', value: '12345678901234567890' },
+      { name: 'P_A', value: '[1.50,{"x":2E3}]' }
+    ])
   })
 })
