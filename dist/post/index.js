@@ -66427,6 +66427,7 @@ async function addStages(client, secretId, versionId, stages) {
 
 ;// CONCATENATED MODULE: ./src/secrets/write-inputs.ts
 
+
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 const STAGE = /^[A-Za-z0-9_+=.@-]{1,256}$/;
 const KMS_KEY = /^[\x21-\x7e]{1,2048}$/;
@@ -66501,10 +66502,13 @@ function parseTags(text, input = 'tags') {
 function jsonTags(text, input) {
     let parsed;
     try {
-        parsed = JSON.parse(text);
+        // Strict: a tag given twice is refused where it is, not silently dropped.
+        parsed = parseJsonText(text, true).value;
     }
-    catch {
-        throw new errors_InputError(input, 'starts with { but is not a valid JSON object');
+    catch (error) {
+        if (!(error instanceof JsonTextError))
+            throw error;
+        throw new errors_InputError(input, `starts with { but ${error.message}`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         throw new errors_InputError(input, 'must be a JSON object or key=value lines');
