@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { seedSecrets, startMoto, testClient } from '../__tests__/harness/moto.js'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
@@ -53,4 +54,6 @@ async function main(): Promise<number> {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = await main()
+if (import.meta.url === pathToFileURL(path.resolve(process.argv[1] ?? '')).href) {
+  process.exitCode = await main()
+}
