@@ -1,8 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
 import * as path from 'node:path'
 import {
   MOTO_REQUIREMENT,
+  findMotoServer,
   missingMotoMessage,
   motoPlan,
   needsInstall,
@@ -46,6 +49,18 @@ describe('scripts/bootstrap.mjs', () => {
     expect(onPath('moto_server', { PATH: '/a' }, 'linux', exists)).toBeUndefined()
     const exe = (file: string) => file === path.join('/b', 'moto_server.exe')
     expect(onPath('moto_server', env, 'win32', exe)).toBe(path.join('/b', 'moto_server.exe'))
+  })
+
+  it('finds the moto_server the bootstrap installed in .venv when PATH has none', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'sma-bootstrap-'))
+    try {
+      expect(findMotoServer(root, { PATH: '' }, 'linux')).toBeUndefined()
+      fs.mkdirSync(path.join(root, '.venv', 'bin'), { recursive: true })
+      fs.writeFileSync(path.join(root, '.venv', 'bin', 'moto_server'), '')
+      expect(findMotoServer(root, { PATH: '' }, 'linux')).toBe(venvMotoServer(root, 'linux'))
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true })
+    }
   })
 
   it('does nothing and prints nothing when everything is in place', () => {
