@@ -65344,7 +65344,7 @@ class ActionsCacheStore {
 }
 // Loaded on first use: @actions/cache (and the Azure SDK it brings) doubles the bundle, and no
 // other mode or cache kind needs it at start-up.
-const actionsCache = () => __nccwpck_require__.e(/* import() */ 691).then(__nccwpck_require__.bind(__nccwpck_require__, 1691));
+const actionsCache = () => __nccwpck_require__.e(/* import() */ 863).then(__nccwpck_require__.bind(__nccwpck_require__, 1863));
 /** A library without isFeatureAvailable (or one that throws) means no cache: the warning path. */
 function cacheAvailable(cache) {
     try {
@@ -68034,13 +68034,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-
-/***/ }),
-
-/***/ 8995:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 
 /***/ }),
 

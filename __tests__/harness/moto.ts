@@ -1,10 +1,9 @@
 // The real moto server (Python) over HTTP, as the AWS peer of tests, benchmarks and demos.
 // No jest imports here: scripts/*.ts import this file through tsx.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
 import net from 'node:net'
-import path from 'node:path'
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import { findMotoServer } from '../../scripts/bootstrap.mjs'
 
 export interface MotoServer {
   endpoint: string
@@ -20,7 +19,7 @@ export interface MotoOptions {
 }
 
 const READY_TIMEOUT_MS = 30_000
-const INSTALL_HINT = "python3 -m pip install 'moto[server]'"
+const INSTALL_HINT = 'node scripts/bootstrap.mjs --moto (it installs moto into .venv)'
 
 export async function freePort(): Promise<number> {
   const server = net.createServer()
@@ -151,27 +150,17 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-let installTried = false
-
-/** The command that starts moto: `moto_server`, installing moto once if it is missing. */
+/**
+ * The command that starts moto: `moto_server` on PATH or in the project's .venv (where
+ * scripts/bootstrap.mjs installs it), else the module of a python3 that has it.
+ */
 function motoCommand(): string[] {
-  if (onPath('moto_server')) return ['moto_server']
-  if (!installTried) {
-    installTried = true
-    spawnSync('python3', ['-m', 'pip', 'install', 'moto[server]'], { stdio: 'inherit' })
-    if (onPath('moto_server')) return ['moto_server']
-  }
+  const server = findMotoServer()
+  if (server) return [server]
   // pip may have put the script outside PATH (e.g. ~/.local/bin): the module still works.
   const probe = spawnSync('python3', ['-c', 'import moto.server, flask'], { stdio: 'ignore' })
   if (probe.status === 0) return ['python3', '-m', 'moto.server']
-  throw new Error(
-    `moto_server is not on PATH and moto could not be installed. Run: ${INSTALL_HINT}`
-  )
-}
-
-function onPath(bin: string): boolean {
-  const dirs = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)
-  return dirs.some(dir => existsSync(path.join(dir, bin)))
+  throw new Error(`moto_server is not on PATH nor in .venv. Run: ${INSTALL_HINT}`)
 }
 
 function sleep(ms: number): Promise<void> {

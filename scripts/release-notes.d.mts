@@ -1,0 +1,2 @@
+// Types of scripts/release-notes.mjs.
+export declare function releaseNotes(changelog: string, tag: string): string | undefined
