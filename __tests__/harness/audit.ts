@@ -44,6 +44,7 @@ function utf8(bytes: Buffer): string | undefined {
   }
 }
 
+/** String and number leaves (true, false and null are never masks), walked without recursion. */
 function leaves(text: string): string[] {
   let parsed: unknown
   try {
@@ -53,11 +54,11 @@ function leaves(text: string): string[] {
   }
   if (parsed === null || typeof parsed !== 'object') return []
   const out: string[] = []
-  const walk = (node: unknown): void => {
-    if (node !== null && typeof node === 'object') Object.values(node).forEach(walk)
-    else if (node !== null) out.push(String(node))
+  const stack: unknown[] = [parsed]
+  for (let node = stack.pop(); stack.length > 0 || node !== undefined; node = stack.pop()) {
+    if (node !== null && typeof node === 'object') stack.push(...Object.values(node))
+    else if (typeof node === 'string' || typeof node === 'number') out.push(String(node))
   }
-  walk(parsed)
   return out
 }
 

@@ -207,6 +207,13 @@ export class Masker {
     this.unmasked = unmasked
   }
 
+  /** Forgets every form and the unmasked keys: a new job (tests run many in one process). */
+  reset(): void {
+    this.registered.clear()
+    this.index = undefined
+    this.unmasked = NONE
+  }
+
   add(value: SecretData): void {
     for (const form of maskForms(value, this.unmasked)) {
       if (this.registered.has(form)) continue
