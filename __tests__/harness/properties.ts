@@ -226,13 +226,17 @@ export function printedForms(generated: Generated): string[] {
   return forms
 }
 
-/** Each line of each printed form that carries anything (not blank, not only JSON structure). */
-export function pieces(forms: string[], minLength = 1): string[] {
+/**
+ * Each line of each printed form that carries anything (not blank, not only JSON structure):
+ * trimmed to look for it in our own log, as written (`exact`) to look for it where a later step
+ * prints the value as it is.
+ */
+export function pieces(forms: string[], minLength = 1, exact = false): string[] {
   const out = new Set<string>()
   for (const form of forms) {
     for (const part of form.split(/\r\n|\n|\r/)) {
-      const piece = part.trim()
-      if (piece.length >= minLength && !MEANINGLESS.test(piece)) out.add(piece)
+      const piece = exact ? part : part.trim()
+      if (piece.trim().length >= minLength && !MEANINGLESS.test(piece)) out.add(piece)
     }
   }
   return [...out]
@@ -260,6 +264,11 @@ export function ownLogShows(stdout: string): string {
 }
 
 /** The pieces of `forms` that show in `shown`. */
-export function shownPieces(shown: string, forms: string[], minLength = 1): string[] {
-  return pieces(forms, minLength).filter(piece => shown.includes(piece))
+export function shownPieces(
+  shown: string,
+  forms: string[],
+  minLength = 1,
+  exact = false
+): string[] {
+  return pieces(forms, minLength, exact).filter(piece => shown.includes(piece))
 }
