@@ -54,7 +54,11 @@ const NONE = new Unmasked()
  * line), each JSON string and number leaf (never true, false or null, and not those under an
  * unmasked key), and the JSON-escaped form of each (a value inside logged JSON).
  */
-export function maskForms(value: SecretData, unmasked: Unmasked = NONE): string[] {
+export function maskForms(
+  value: SecretData,
+  unmasked: Unmasked = NONE,
+  plain?: Set<string>
+): string[] {
   const forms = new Set<string>()
   const add = (text: string): void => {
     if (text.trim() === '' || forms.has(text)) return
@@ -77,7 +81,7 @@ export function maskForms(value: SecretData, unmasked: Unmasked = NONE): string[
     done.add(text)
     add(text)
     for (const line of text.split(/\r?\n|\r/)) if (!JSON_STRUCTURE.test(line)) add(line)
-    pending.push(...jsonLeaves(text, unmasked))
+    pending.push(...jsonLeaves(text, unmasked, plain))
   }
   return [...forms]
 }
@@ -96,7 +100,7 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
  * shows) and as JavaScript prints them. Every value of a duplicate key counts. [] for anything
  * that is not a JSON object or array. Iterative: 10,000 levels deep is fine.
  */
-export function jsonLeaves(text: string, unmasked: Unmasked = NONE): string[] {
+export function jsonLeaves(text: string, unmasked: Unmasked = NONE, plain?: Set<string>): string[] {
   const trimmed = text.trim()
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return []
   try {
@@ -105,18 +109,23 @@ export function jsonLeaves(text: string, unmasked: Unmasked = NONE): string[] {
     return []
   }
   const leaves: string[] = []
-  scanLeaves(trimmed, unmasked, (leaf, number) => {
-    leaves.push(leaf)
-    if (!number) return
+  const forms = (leaf: string, number: boolean): string[] => {
+    if (!number) return [leaf]
     const value = Number(leaf)
     const printed = String(value)
-    if (printed !== leaf && Number.isFinite(value) && value !== 0) leaves.push(printed)
+    return printed !== leaf && Number.isFinite(value) && value !== 0 ? [leaf, printed] : [leaf]
+  }
+  scanLeaves(trimmed, unmasked, (leaf, kind, hidden) => {
+    if (kind === 'literal' || hidden) forms(leaf, kind === 'number').forEach(f => plain?.add(f))
+    else leaves.push(...forms(leaf, kind === 'number'))
   })
   return leaves
 }
 
 interface Frame {
   object: boolean
+  /** Where it opens in the text. */
+  start: number
   /** Under an unmasked key: nothing below is a leaf to register. */
   hidden: boolean
   /** Entered through an object key, which is on the key path while inside. */
@@ -125,11 +134,17 @@ interface Frame {
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y
 
-/** Walks valid JSON text token by token, calling onLeaf for each string and number value. */
+type LeafKind = 'string' | 'number' | 'literal' | 'container'
+
+/**
+ * Walks valid JSON text token by token, calling onLeaf for each value that is not a container,
+ * and for each container that is the top of a hidden subtree (as compact JSON: how a value under
+ * an unmasked key is exported). `hidden`: under an unmasked key.
+ */
 function scanLeaves(
   json: string,
   unmasked: Unmasked,
-  onLeaf: (leaf: string, number: boolean) => void
+  onLeaf: (leaf: string, kind: LeafKind, hidden: boolean) => void
 ): void {
   const frames: Frame[] = []
   const path: string[] = []
@@ -150,18 +165,22 @@ function scanLeaves(
       if (expectKey) {
         key = unmaskedName(text)
         expectKey = false
-      } else if (!hidden()) {
-        onLeaf(text, false)
+      } else {
+        onLeaf(text, 'string', hidden())
       }
     } else if (c === '{' || c === '[') {
       const keyed = frames[frames.length - 1]?.object === true && key !== undefined
-      frames.push({ object: c === '{', hidden: hidden(), keyed })
+      frames.push({ object: c === '{', start: i, hidden: hidden(), keyed })
       if (keyed) path.push(key as string)
       key = undefined
       expectKey = c === '{'
       i++
     } else if (c === '}' || c === ']') {
-      if (frames.pop()?.keyed) path.pop()
+      const frame = frames.pop()
+      if (frame?.keyed) path.pop()
+      if (frame?.hidden && frames[frames.length - 1]?.hidden === false) {
+        onLeaf(JSON.stringify(JSON.parse(json.slice(frame.start, i + 1))), 'container', true)
+      }
       key = undefined
       expectKey = false
       i++
@@ -171,12 +190,13 @@ function scanLeaves(
     } else if (c === '-' || (c >= '0' && c <= '9')) {
       NUMBER.lastIndex = i
       const literal = NUMBER.exec(json)?.[0] ?? c
-      if (!hidden()) onLeaf(literal, true)
+      onLeaf(literal, 'number', hidden())
       i += literal.length
-    } else if (c === 't' || c === 'n') {
-      i += 4 // true, null: never registered, they would blank every log
-    } else if (c === 'f') {
-      i += 5
+    } else if (c === 't' || c === 'n' || c === 'f') {
+      // true, false, null: never registered, they would blank that word in every log
+      const literal = c === 't' ? 'true' : c === 'n' ? 'null' : 'false'
+      onLeaf(literal, 'literal', hidden())
+      i += literal.length
     } else {
       i++
     }
@@ -196,6 +216,8 @@ function stringEnd(json: string, start: number): number {
 /** Registers secrets with the runner once each, and scrubs them from text we produce. */
 export class Masker {
   private readonly registered = new Set<string>()
+  /** Leaves left unregistered: true, false, null, and those under unmasked keys. */
+  private readonly plain = new Set<string>()
   /** Registered forms of SCRUB_MIN+ characters by their first SCRUB_MIN, longest first. */
   private index: Map<string, string[]> | undefined
   private unmasked = NONE
@@ -210,17 +232,28 @@ export class Masker {
   /** Forgets every form and the unmasked keys: a new job (tests run many in one process). */
   reset(): void {
     this.registered.clear()
+    this.plain.clear()
     this.index = undefined
     this.unmasked = NONE
   }
 
+  /** A value as it arrives: registered whole, with its lines and leaves. */
   add(value: SecretData): void {
-    for (const form of maskForms(value, this.unmasked)) {
+    for (const form of maskForms(value, this.unmasked, this.plain)) {
       if (this.registered.has(form)) continue
       this.registered.add(form)
       this.index = undefined
       this.setSecret(form)
     }
+  }
+
+  /**
+   * A value about to be exported, registered again: except a leaf of an arrived value that was
+   * left unregistered on purpose (`true`, a host under an unmasked key), which stays plain.
+   */
+  addEmitted(value: SecretData): void {
+    if (typeof value === 'string' && this.plain.has(value) && !this.registered.has(value)) return
+    this.add(value)
   }
 
   /**

@@ -150,6 +150,20 @@ describe('Masker', () => {
     expect(masker.redact('zabcdefghz abcd')).toBe('z***z ***')
   })
 
+  it('keeps exported leaves plain that the value they came from left plain, and no others', () => {
+    const registered: string[] = []
+    const target = new Masker(value => registered.push(value))
+    target.unmask(new Unmasked(['host', 'servers']))
+    target.add('{"host":"db.internal","on":true,"servers":["s-1"],"pw":"pw-123"}')
+    for (const leaf of ['db.internal', 'true', '["s-1"]', 's-1', 'pw-123']) target.addEmitted(leaf)
+    expect(registered).toContain('pw-123')
+    for (const leaf of ['db.internal', 'true', '["s-1"]', 's-1'])
+      expect(registered).not.toContain(leaf)
+    // A value that arrives on its own is registered whatever another value's leaves were.
+    target.add('db.internal')
+    expect(registered).toContain('db.internal')
+  })
+
   it('leaves very short forms to the runner instead of garbling messages', () => {
     const masker = new Masker(() => undefined)
     masker.add('{"port":5432,"on":true,"password":"hunter22"}')
