@@ -92,11 +92,15 @@ export function shownLog(...stdouts: string[]): string {
   return runnerMaskedLog(stdouts.join('\n'))
 }
 
-/** Emitted values the runner would not mask: neither the whole value nor each line registered. */
+/**
+ * Emitted values the runner would not mask: neither the whole value nor each line registered.
+ * A JSON leaf true, false or null is never a mask (README, What is masked): not counted.
+ */
 export function unregistered(values: string[], masks: string[]): string[] {
   const registered = new Set(masks)
   return values.filter(value => {
     if (value.trim() === '' || registered.has(value)) return false
+    if (['true', 'false', 'null'].includes(value)) return false
     const lines = value.split(/\r\n|\r|\n/).filter(line => line.trim() !== '')
     return !lines.every(line => registered.has(line))
   })

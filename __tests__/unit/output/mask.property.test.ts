@@ -8,7 +8,9 @@ import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { emit } from '../../../src/output/emit.js'
-import { Masker, masker, maskForms } from '../../../src/output/mask.js'
+import { parseAwsConfig } from '../../../src/inputs/common.js'
+import { Masker, masker, maskForms, withoutUserInfo } from '../../../src/output/mask.js'
+import { inputsFrom } from '../../harness/context.js'
 import {
   anyValue,
   fcParams,
@@ -86,6 +88,44 @@ describe('masking properties', () => {
         expect(scrubber.redact(before.replace(/[^*]/g, ''))).toBe(before.replace(/[^*]/g, ''))
       }),
       fcParams(2000)
+    )
+  })
+})
+
+describe('URL properties', () => {
+  const secret = fc
+    .string({ unit: 'binary', minLength: 4, maxLength: 30 })
+    .filter(t => t.trim().length >= 4)
+
+  it('shows nothing before the last @ of a URL, with or without a scheme', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('http://', 'https://', 'http//', 'http:/', ''),
+        secret,
+        fc.webAuthority(),
+        (scheme, userInfo, host) => {
+          const shown = withoutUserInfo(`${scheme}${userInfo}@${host}`)
+          expect(shown.endsWith(`@${host}`)).toBe(true)
+          if (!host.includes(userInfo)) expect(shown).not.toContain(userInfo)
+        }
+      ),
+      fcParams(1000)
+    )
+  })
+
+  it('never echoes an http-proxy or endpoint-url input in its error', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('http-proxy', 'endpoint-url'), secret, (input, text) => {
+        let message = ''
+        try {
+          parseAwsConfig(inputsFrom({ [input]: `http//u:${text}@proxy:3128` }))
+        } catch (error) {
+          message = (error as Error).message
+        }
+        expect(message).toMatch(new RegExp(`^Input '${input}'`))
+        expect(message).not.toContain(text.trim())
+      }),
+      fcParams(500)
     )
   })
 })
