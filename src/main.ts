@@ -3,7 +3,7 @@ import { clientSettings, createSecretsManagerClient } from './aws/client.js'
 import { isUnreadableResponse } from './aws/errors.js'
 import { resolveCredentials } from './aws/credentials.js'
 import { ActionError, InputError } from './errors.js'
-import { parseAwsConfig, parseEmitConfig, parseMode } from './inputs/common.js'
+import { parseAwsConfig, parseEmitConfig, parseMode, parseUnmasked } from './inputs/common.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
 import { emit, preflight } from './output/emit.js'
@@ -18,6 +18,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const inputs = new Inputs(read)
     const mode = parseMode(inputs, Object.keys(handlers))
     const handler = handlers[mode]
+    masker.unmask(parseUnmasked(inputs))
     const aws = parseAwsConfig(inputs)
     const emitConfig = parseEmitConfig(inputs, handler.exportDefaults)
     const config = handler.parse(inputs)
@@ -38,19 +39,36 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const emission = await handler.run(config, { client, settings, env })
     await emit(emission, emitConfig, env)
   } catch (error) {
-    core.setFailed(failureMessage(error))
+    fail(error)
   }
 }
 
-/** One line a user can act on: no stack trace, and scrubbed of anything masked. */
+/** The failure path is total: whatever was thrown, one scrubbed ::error:: line and exit 1. */
+function fail(error: unknown): void {
+  try {
+    core.setFailed(failureMessage(error))
+  } catch {
+    process.exitCode = 1
+  }
+}
+
+const UNSHOWN = 'Unexpected error (details not shown: they could not be checked for secret values)'
+
+/** One line a user can act on: no stack trace, and scrubbed of anything masked. Never throws. */
 export function failureMessage(error: unknown): string {
-  const known = error instanceof InputError || error instanceof ActionError
-  const err = error as { name?: string; message?: string }
-  const message = known
-    ? String(err.message)
-    : isUnreadableResponse(error)
-      ? `Unexpected ${err.name}: a response could not be parsed (not shown: it may hold secret values)`
-      : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`
-  core.debug(`failure: ${err?.name ?? typeof error}`)
-  return masker.redact(message).replace(/\s*\r?\n\s*/g, ' ')
+  try {
+    const known = error instanceof InputError || error instanceof ActionError
+    const err = error as { name?: unknown; message?: unknown } | null | undefined
+    const name = typeof err?.name === 'string' ? err.name : 'error'
+    const detail = typeof err?.message === 'string' ? err.message : String(error)
+    const message = known
+      ? detail
+      : isUnreadableResponse(error)
+        ? `Unexpected ${name}: a response could not be parsed (not shown: it may hold secret values)`
+        : `Unexpected ${name}: ${detail}`
+    core.debug(`failure: ${masker.redact(name).replace(/[\r\n]/g, ' ')}`)
+    return masker.redact(message).replace(/\s*[\r\n]+\s*/g, ' ')
+  } catch {
+    return UNSHOWN
+  }
 }

@@ -44,6 +44,7 @@ function utf8(bytes: Buffer): string | undefined {
   }
 }
 
+/** String and number leaves (true, false and null are never masks), walked without recursion. */
 function leaves(text: string): string[] {
   let parsed: unknown
   try {
@@ -53,11 +54,11 @@ function leaves(text: string): string[] {
   }
   if (parsed === null || typeof parsed !== 'object') return []
   const out: string[] = []
-  const walk = (node: unknown): void => {
-    if (node !== null && typeof node === 'object') Object.values(node).forEach(walk)
-    else if (node !== null) out.push(String(node))
+  const stack: unknown[] = [parsed]
+  for (let node = stack.pop(); stack.length > 0 || node !== undefined; node = stack.pop()) {
+    if (node !== null && typeof node === 'object') stack.push(...Object.values(node))
+    else if (typeof node === 'string' || typeof node === 'number') out.push(String(node))
   }
-  walk(parsed)
   return out
 }
 
@@ -91,11 +92,15 @@ export function shownLog(...stdouts: string[]): string {
   return runnerMaskedLog(stdouts.join('\n'))
 }
 
-/** Emitted values the runner would not mask: neither the whole value nor each line registered. */
+/**
+ * Emitted values the runner would not mask: neither the whole value nor each line registered.
+ * A JSON leaf true, false or null is never a mask (README, What is masked): not counted.
+ */
 export function unregistered(values: string[], masks: string[]): string[] {
   const registered = new Set(masks)
   return values.filter(value => {
     if (value.trim() === '' || registered.has(value)) return false
+    if (['true', 'false', 'null'].includes(value)) return false
     const lines = value.split(/\r\n|\r|\n/).filter(line => line.trim() !== '')
     return !lines.every(line => registered.has(line))
   })

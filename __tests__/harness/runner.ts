@@ -315,7 +315,7 @@ export interface WorkflowCommand {
 export function parseWorkflowCommands(log: string): WorkflowCommand[] {
   const commands: WorkflowCommand[] = []
   for (const line of log.split('\n')) {
-    const m = /^::([A-Za-z][\w-]*)(?: ([^:]*))?::(.*)$/.exec(line.replace(/\r$/, ''))
+    const m = /^::([A-Za-z][\w-]*)(?: ([^:]*))?::(.*)$/s.exec(line.replace(/\r$/, ''))
     if (m) commands.push({ command: m[1], properties: parseProps(m[2]), data: unescapeData(m[3]) })
   }
   return commands
@@ -349,7 +349,8 @@ export function unescapeProperty(s: string): string {
 export function runnerMaskedLog(stdout: string): string {
   const secrets: string[] = []
   const shown = stdout.split('\n').map(line => {
-    const m = /^::add-mask::(.*)$/.exec(line.replace(/\r$/, ''))
+    // 's': U+2028 and U+2029 end a line for a JS regex, not for the runner.
+    const m = /^::add-mask::(.*)$/s.exec(line.replace(/\r$/, ''))
     if (m) {
       const value = unescapeData(m[1])
       if (value.trim() !== '') addSecret(secrets, value)
@@ -361,11 +362,23 @@ export function runnerMaskedLog(stdout: string): string {
 }
 
 function addSecret(secrets: string[], value: string): void {
+  // The runner masks line by line: a mask with a line break in it matches nothing.
+  if (/[\r\n]/.test(value)) return
   if (!secrets.includes(value)) secrets.push(value)
   secrets.sort((a, b) => b.length - a.length)
 }
 
-function maskLine(line: string, secrets: string[]): string {
+/** The masks a log registers, longest first, as the runner keeps them. */
+export function registeredMasks(stdout: string): string[] {
+  const secrets: string[] = []
+  for (const line of stdout.split('\n')) {
+    const m = /^::add-mask::(.*)$/s.exec(line.replace(/\r$/, ''))
+    if (m && unescapeData(m[1]).trim() !== '') addSecret(secrets, unescapeData(m[1]))
+  }
+  return secrets
+}
+
+export function maskLine(line: string, secrets: string[]): string {
   return secrets.reduce((text, secret) => text.split(secret).join('***'), line)
 }
 

@@ -63895,37 +63895,85 @@ function client_createSecretsManagerClient(settings) {
 var client_sts_dist_cjs = __nccwpck_require__(1695);
 ;// CONCATENATED MODULE: ./src/output/mask.ts
 
+/** Forms shorter than this are left to the runner's masks when we scrub our own messages. */
+const SCRUB_MIN = 4;
+/** A line made only of JSON structure ('{', '},', '":') carries nothing and would blank logs. */
+const JSON_STRUCTURE = /^[\s{}[\],:]*$/;
+/**
+ * The JSON keys a user declared non-secret (the `unmasked` input): leaves under them are not
+ * registered one by one. A key matches by name or by the path that ends with it (`db.host`,
+ * `DB_HOST`), case and punctuation ignored; arrays add nothing to a path.
+ */
+class mask_Unmasked {
+    names;
+    longest;
+    constructor(entries = []) {
+        this.names = new Set(entries.map(mask_unmaskedName).filter(name => name !== ''));
+        this.longest = Math.max(0, ...[...this.names].map(name => name.length));
+    }
+    get size() {
+        return this.names.size;
+    }
+    /** Whether the leaf at `path` + `key` (names as unmaskedName gives them) is declared plain. */
+    matches(path, key) {
+        if (this.names.size === 0)
+            return false;
+        let suffix = key;
+        for (let i = path.length;; i--) {
+            if (suffix.length > this.longest)
+                return false;
+            if (this.names.has(suffix))
+                return true;
+            if (i === 0)
+                return false;
+            suffix = `${path[i - 1]}_${suffix}`;
+        }
+    }
+}
+/** `db.host`, `DB_HOST`, `db-host` and `Db Host` all name the same leaf. */
+function mask_unmaskedName(text) {
+    return text
+        .toUpperCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '_')
+        .replace(/^_+|_+$/g, '');
+}
+const NONE = new mask_Unmasked();
 /**
  * Every form a value can show up in a log: the whole value, each line (the runner masks line by
- * line), each JSON leaf, and the JSON-escaped form of each (a value inside logged JSON).
+ * line), each JSON string and number leaf (never true, false or null, and not those under an
+ * unmasked key), and the JSON-escaped form of each (a value inside logged JSON).
  */
-function maskForms(value) {
+function maskForms(value, unmasked = NONE, plain) {
     const forms = new Set();
     const add = (text) => {
-        if (text.trim() === '')
+        if (text.trim() === '' || forms.has(text))
             return;
         forms.add(text);
         const escaped = JSON.stringify(text).slice(1, -1);
         if (escaped !== text)
             forms.add(escaped);
     };
-    const addText = (text) => {
-        add(text);
-        // A line of only punctuation ('{', '},') carries no secret and would blank it in every log.
-        for (const line of text.split(/\r?\n|\r/))
-            if (/[\p{L}\p{N}]/u.test(line))
-                add(line);
-        for (const leaf of jsonLeaves(text))
-            addText(leaf);
-    };
+    // A work list, not recursion: a leaf may itself be JSON text, to any depth.
+    const pending = [];
     if (typeof value === 'string') {
-        addText(value);
+        pending.push(value);
     }
     else {
         add(Buffer.from(value).toString('base64'));
         const text = decodeUtf8(value);
         if (text !== undefined)
-            addText(text);
+            pending.push(text);
+    }
+    const done = new Set();
+    for (let text = pending.pop(); text !== undefined; text = pending.pop()) {
+        if (done.has(text))
+            continue;
+        done.add(text);
+        add(text);
+        for (const line of text.split(/\r?\n|\r/))
+            if (!JSON_STRUCTURE.test(line))
+                add(line);
+        pending.push(...jsonLeaves(text, unmasked, plain));
     }
     return [...forms];
 }
@@ -63937,71 +63985,210 @@ function decodeUtf8(bytes) {
         return undefined;
     }
 }
-/** String forms of every leaf of a JSON object or array; [] for anything else. */
-function jsonLeaves(text) {
+/**
+ * String forms of the string and number leaves of a JSON object or array, numbers as the text
+ * writes them (JSON.parse rounds 2^53+1 and turns 1.50 into 1.5; the written form is what
+ * shows) and as JavaScript prints them. Every value of a duplicate key counts. [] for anything
+ * that is not a JSON object or array. Iterative: 10,000 levels deep is fine.
+ */
+function jsonLeaves(text, unmasked = NONE, plain) {
     const trimmed = text.trim();
     if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
         return [];
-    let parsed;
     try {
-        parsed = JSON.parse(trimmed);
+        JSON.parse(trimmed);
     }
     catch {
         return [];
     }
     const leaves = [];
-    const walk = (node) => {
-        if (node !== null && typeof node === 'object') {
-            Object.values(node).forEach(walk);
-        }
-        else if (node !== null) {
-            leaves.push(String(node));
-        }
+    const forms = (leaf, number) => {
+        if (!number)
+            return [leaf];
+        const value = Number(leaf);
+        const printed = String(value);
+        return printed !== leaf && Number.isFinite(value) && value !== 0 ? [leaf, printed] : [leaf];
     };
-    walk(parsed);
-    return [...leaves, ...numberLiterals(trimmed)];
+    scanLeaves(trimmed, unmasked, (leaf, kind, hidden) => {
+        if (kind === 'literal' || hidden)
+            forms(leaf, kind === 'number').forEach(f => plain?.add(f));
+        else
+            leaves.push(...forms(leaf, kind === 'number'));
+    });
+    return leaves;
 }
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 /**
- * Numbers as the JSON text writes them: JSON.parse rounds an integer beyond 2^53 and turns
- * 1.0 into 1, and the form that shows in a log is the written one.
+ * Walks valid JSON text token by token, calling onLeaf for each value that is not a container,
+ * and for each container that is the top of a hidden subtree (as compact JSON: how a value under
+ * an unmasked key is exported). `hidden`: under an unmasked key.
  */
-function numberLiterals(json) {
-    const outsideStrings = json.replace(/"(?:[^"\\]|\\.)*"/g, '""');
-    return outsideStrings.match(/-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g) ?? [];
+function scanLeaves(json, unmasked, onLeaf) {
+    const frames = [];
+    const path = [];
+    let key;
+    let expectKey = false;
+    const hidden = () => {
+        const top = frames[frames.length - 1];
+        if (top === undefined)
+            return false;
+        if (top.hidden)
+            return true;
+        return top.object && key !== undefined && unmasked.matches(path, key);
+    };
+    for (let i = 0; i < json.length;) {
+        const c = json[i];
+        if (c === '"') {
+            const end = stringEnd(json, i);
+            const text = JSON.parse(json.slice(i, end));
+            i = end;
+            if (expectKey) {
+                key = mask_unmaskedName(text);
+                expectKey = false;
+            }
+            else {
+                onLeaf(text, 'string', hidden());
+            }
+        }
+        else if (c === '{' || c === '[') {
+            const keyed = frames[frames.length - 1]?.object === true && key !== undefined;
+            frames.push({ object: c === '{', start: i, hidden: hidden(), keyed });
+            if (keyed)
+                path.push(key);
+            key = undefined;
+            expectKey = c === '{';
+            i++;
+        }
+        else if (c === '}' || c === ']') {
+            const frame = frames.pop();
+            if (frame?.keyed)
+                path.pop();
+            if (frame?.hidden && frames[frames.length - 1]?.hidden === false) {
+                onLeaf(JSON.stringify(JSON.parse(json.slice(frame.start, i + 1))), 'container', true);
+            }
+            key = undefined;
+            expectKey = false;
+            i++;
+        }
+        else if (c === ',') {
+            expectKey = frames[frames.length - 1]?.object === true;
+            i++;
+        }
+        else if (c === '-' || (c >= '0' && c <= '9')) {
+            NUMBER.lastIndex = i;
+            const literal = NUMBER.exec(json)?.[0] ?? c;
+            onLeaf(literal, 'number', hidden());
+            i += literal.length;
+        }
+        else if (c === 't' || c === 'n' || c === 'f') {
+            // true, false, null: never registered, they would blank that word in every log
+            const literal = c === 't' ? 'true' : c === 'n' ? 'null' : 'false';
+            onLeaf(literal, 'literal', hidden());
+            i += literal.length;
+        }
+        else {
+            i++;
+        }
+    }
+}
+/** The index just past the closing quote of the string that opens at `start`. */
+function stringEnd(json, start) {
+    for (let quote = json.indexOf('"', start + 1); quote >= 0; quote = json.indexOf('"', quote + 1)) {
+        let backslashes = 0;
+        while (json[quote - 1 - backslashes] === '\\')
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return quote + 1;
+    }
+    return json.length;
 }
 /** Registers secrets with the runner once each, and scrubs them from text we produce. */
 class Masker {
     setSecret;
     registered = new Set();
-    pattern;
+    /** Leaves left unregistered: true, false, null, and those under unmasked keys. */
+    plain = new Set();
+    /** Registered forms of SCRUB_MIN+ characters by their first SCRUB_MIN, longest first. */
+    index;
+    unmasked = NONE;
     constructor(setSecret = lib_core/* setSecret */.Pq) {
         this.setSecret = setSecret;
     }
+    /** The keys declared non-secret; applies to values added from now on. */
+    unmask(unmasked) {
+        this.unmasked = unmasked;
+    }
+    /** Forgets every form and the unmasked keys: a new job (tests run many in one process). */
+    reset() {
+        this.registered.clear();
+        this.plain.clear();
+        this.index = undefined;
+        this.unmasked = NONE;
+    }
+    /** A value as it arrives: registered whole, with its lines and leaves. */
     add(value) {
-        for (const form of maskForms(value)) {
+        for (const form of maskForms(value, this.unmasked, this.plain)) {
             if (this.registered.has(form))
                 continue;
             this.registered.add(form);
-            this.pattern = undefined;
+            this.index = undefined;
             this.setSecret(form);
         }
     }
     /**
-     * Replaces registered forms with ***: a backstop for messages and the summary, which are built
-     * from names and ids only. Forms under 4 characters ("1", "true") are left to the runner's log
-     * masking; scrubbing them here would garble every number in a message.
+     * A value about to be exported, registered again: except a leaf of an arrived value that was
+     * left unregistered on purpose (`true`, a host under an unmasked key), which stays plain.
+     */
+    addEmitted(value) {
+        if (typeof value === 'string' && this.plain.has(value) && !this.registered.has(value))
+            return;
+        this.add(value);
+    }
+    /**
+     * Replaces registered forms with ***, leftmost and longest first: a backstop for messages and
+     * the summary, which are built from names and ids only. Forms under 4 characters ("1") are
+     * left to the runner's log masking; scrubbing them here would garble every number in a
+     * message. A plain scan (no regular expression: 64 KiB values would outgrow one); never
+     * throws, and if scrubbing fails nothing of the text is returned.
      */
     redact(text) {
-        this.pattern ??= this.compile();
-        return this.pattern ? text.replace(this.pattern, '***') : text;
+        try {
+            const index = (this.index ??= this.buildIndex());
+            if (index.size === 0)
+                return text;
+            let out = '';
+            let kept = 0;
+            for (let at = 0; at + SCRUB_MIN <= text.length;) {
+                const form = index.get(text.slice(at, at + SCRUB_MIN))?.find(f => text.startsWith(f, at));
+                if (form === undefined) {
+                    at++;
+                    continue;
+                }
+                out += `${text.slice(kept, at)}***`;
+                at += form.length;
+                kept = at;
+            }
+            return out + text.slice(kept);
+        }
+        catch {
+            return '(not shown: the message could not be checked for secret values)';
+        }
     }
-    /** One alternation, longest first, so a value is replaced whole before any part of it. */
-    compile() {
-        const forms = [...this.registered]
-            .filter(form => form.length >= 4)
-            .sort((a, b) => b.length - a.length)
-            .map(form => form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-        return forms.length > 0 ? new RegExp(forms.join('|'), 'g') : undefined;
+    buildIndex() {
+        const index = new Map();
+        for (const form of this.registered) {
+            if (form.length < SCRUB_MIN)
+                continue;
+            const head = form.slice(0, SCRUB_MIN);
+            const bucket = index.get(head);
+            if (bucket)
+                bucket.push(form);
+            else
+                index.set(head, [form]);
+        }
+        for (const bucket of index.values())
+            bucket.sort((a, b) => b.length - a.length);
+        return index;
     }
 }
 /** The masker of this process: values are registered the moment they arrive. */
@@ -64025,9 +64212,16 @@ function mask_maskUrlPassword(text, target = mask_masker) {
         // not valid percent-encoding: the encoded form is what would show
     }
 }
-/** `scheme://user:password@host/...` as `scheme://***@host/...`, for messages and debug lines. */
+/**
+ * `scheme://user:password@host/...` as `scheme://***@host/...`, for messages and debug lines:
+ * everything up to the last `@`, with or without a scheme (`http//user:pw@proxy`).
+ */
 function mask_withoutUserInfo(text) {
-    return text.replace(/^([^:/?#]*:\/\/).*@/, '$1***@');
+    const at = text.lastIndexOf('@');
+    if (at < 0)
+        return text;
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text)?.[0] ?? '';
+    return `${scheme.length <= at ? scheme : ''}***${text.slice(at)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/aws/oidc.ts
@@ -64430,6 +64624,15 @@ function common_parseEmitConfig(inputs, defaults) {
         outputDir: inputs.optional('output-dir')
     };
 }
+/** JSON keys and env var names the user declares non-secret (see Unmasked). */
+function common_parseUnmasked(inputs) {
+    const entries = inputs.lines('unmasked');
+    const empty = entries.find(entry => unmaskedName(entry) === '');
+    if (empty !== undefined) {
+        throw new InputError('unmasked', `'${empty}' is not a key or env var name`);
+    }
+    return new Unmasked(entries);
+}
 function parseUrl(inputs, name) {
     const text = inputs.optional(name);
     if (text === undefined)
@@ -64439,7 +64642,8 @@ function parseUrl(inputs, name) {
         url = new URL(text);
     }
     catch {
-        throw new errors_InputError(name, `'${mask_withoutUserInfo(text)}' is not a URL`);
+        // Not echoed: what does not parse cannot be split into the part that may be a password.
+        throw new errors_InputError(name, 'is not a URL such as https://host:port (value not shown)');
     }
     mask_maskUrlPassword(text);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
@@ -67690,7 +67894,7 @@ const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 async function emit_emit(emission, config, env = process.env) {
     const secrets = emission.secrets ?? [];
     for (const target of secrets)
-        masker.add(target.value);
+        masker.addEmitted(target.value);
     const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported');
     const files = writeFiles(plan.files, config.outputDir);
     for (const [name, value] of Object.entries(emission.outputs ?? {}))
@@ -67842,6 +68046,7 @@ async function run(read = readActionInput, env = process.env) {
         const inputs = new Inputs(read);
         const mode = parseMode(inputs, Object.keys(handlers));
         const handler = handlers[mode];
+        masker.unmask(parseUnmasked(inputs));
         const aws = parseAwsConfig(inputs);
         const emitConfig = parseEmitConfig(inputs, handler.exportDefaults);
         const config = handler.parse(inputs);
@@ -67862,20 +68067,37 @@ async function run(read = readActionInput, env = process.env) {
         await emit(emission, emitConfig, env);
     }
     catch (error) {
-        core.setFailed(main_failureMessage(error));
+        fail(error);
     }
 }
-/** One line a user can act on: no stack trace, and scrubbed of anything masked. */
+/** The failure path is total: whatever was thrown, one scrubbed ::error:: line and exit 1. */
+function fail(error) {
+    try {
+        core.setFailed(main_failureMessage(error));
+    }
+    catch {
+        process.exitCode = 1;
+    }
+}
+const UNSHOWN = 'Unexpected error (details not shown: they could not be checked for secret values)';
+/** One line a user can act on: no stack trace, and scrubbed of anything masked. Never throws. */
 function main_failureMessage(error) {
-    const known = error instanceof errors_InputError || error instanceof errors_ActionError;
-    const err = error;
-    const message = known
-        ? String(err.message)
-        : isUnreadableResponse(error)
-            ? `Unexpected ${err.name}: a response could not be parsed (not shown: it may hold secret values)`
-            : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`;
-    lib_core/* debug */.Yz(`failure: ${err?.name ?? typeof error}`);
-    return mask_masker.redact(message).replace(/\s*\r?\n\s*/g, ' ');
+    try {
+        const known = error instanceof errors_InputError || error instanceof errors_ActionError;
+        const err = error;
+        const name = typeof err?.name === 'string' ? err.name : 'error';
+        const detail = typeof err?.message === 'string' ? err.message : String(error);
+        const message = known
+            ? detail
+            : isUnreadableResponse(error)
+                ? `Unexpected ${name}: a response could not be parsed (not shown: it may hold secret values)`
+                : `Unexpected ${name}: ${detail}`;
+        lib_core/* debug */.Yz(`failure: ${mask_masker.redact(name).replace(/[\r\n]/g, ' ')}`);
+        return mask_masker.redact(message).replace(/\s*[\r\n]+\s*/g, ' ');
+    }
+    catch {
+        return UNSHOWN;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cleanup.ts

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js'
-import { maskUrlPassword, withoutUserInfo } from '../output/mask.js'
+import { maskUrlPassword, Unmasked, unmaskedName } from '../output/mask.js'
 import { Inputs } from './reader.js'
 
 export const MODES = [
@@ -72,6 +72,16 @@ export function parseEmitConfig(
   }
 }
 
+/** JSON keys and env var names the user declares non-secret (see Unmasked). */
+export function parseUnmasked(inputs: Inputs): Unmasked {
+  const entries = inputs.lines('unmasked')
+  const empty = entries.find(entry => unmaskedName(entry) === '')
+  if (empty !== undefined) {
+    throw new InputError('unmasked', `'${empty}' is not a key or env var name`)
+  }
+  return new Unmasked(entries)
+}
+
 function parseUrl(inputs: Inputs, name: string): string | undefined {
   const text = inputs.optional(name)
   if (text === undefined) return undefined
@@ -79,7 +89,8 @@ function parseUrl(inputs: Inputs, name: string): string | undefined {
   try {
     url = new URL(text)
   } catch {
-    throw new InputError(name, `'${withoutUserInfo(text)}' is not a URL`)
+    // Not echoed: what does not parse cannot be split into the part that may be a password.
+    throw new InputError(name, 'is not a URL such as https://host:port (value not shown)')
   }
   maskUrlPassword(text)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {

@@ -27,7 +27,7 @@ export async function emit(
   env: NodeJS.ProcessEnv = process.env
 ): Promise<void> {
   const secrets = emission.secrets ?? []
-  for (const target of secrets) masker.add(target.value)
+  for (const target of secrets) masker.addEmitted(target.value)
 
   const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported')
   const files = writeFiles(plan.files, config.outputDir)

@@ -4,6 +4,7 @@ import {
   Masker,
   maskForms,
   maskUrlPassword,
+  Unmasked,
   withoutUserInfo
 } from '../../../src/output/mask.js'
 
@@ -29,8 +30,63 @@ describe('maskForms', () => {
 
   it('registers each JSON leaf, nested and in arrays, numbers as text', () => {
     const forms = maskForms('{"a":{"b":"deep"},"list":["x1",{"y":"y2"}],"n":42,"t":true,"z":null}')
-    expect(forms).toEqual(expect.arrayContaining(['deep', 'x1', 'y2', '42', 'true']))
-    expect(forms).not.toContain('null')
+    expect(forms).toEqual(expect.arrayContaining(['deep', 'x1', 'y2', '42']))
+  })
+
+  it('never registers true, false or null leaves', () => {
+    const forms = maskForms('{"t":true,"f":false,"z":null,"list":[true,null],"pw":"pw-1"}')
+    expect(forms).not.toEqual(expect.arrayContaining(['true']))
+    expect(forms.filter(f => ['true', 'false', 'null'].includes(f))).toEqual([])
+    expect(forms).toContain('pw-1')
+  })
+
+  it('registers every non-blank line except lines made only of JSON structure', () => {
+    const forms = maskForms('user=deploy\n!@#$%^&*()_+\nend\n  },\n[ ] :\n--')
+    expect(forms).toEqual(expect.arrayContaining(['!@#$%^&*()_+', 'end', '--']))
+    expect(forms).not.toContain('  },')
+    expect(forms).not.toContain('[ ] :')
+  })
+
+  it('registers every value of a duplicate key, and numbers as written and as printed', () => {
+    const forms = maskForms('{"pw":"first-pw","pw":"second-pw","big":1e400,"r":1.50,"t":1e-400}')
+    expect(forms).toEqual(
+      expect.arrayContaining(['first-pw', 'second-pw', '1e400', '1.50', '1.5', '1e-400'])
+    )
+    expect(forms).not.toContain('Infinity')
+    expect(forms).not.toContain('0')
+  })
+
+  it('walks JSON 10,000 levels deep without recursion', () => {
+    const deep = '{"a":'.repeat(10_000) + '"deep-leaf"' + '}'.repeat(10_000)
+    expect(maskForms(deep)).toContain('deep-leaf')
+    const arrays = '['.repeat(10_000) + '12345' + ']'.repeat(10_000)
+    expect(jsonLeaves(arrays)).toEqual(['12345'])
+  })
+
+  it('keeps short leaves under keys not declared unmasked (a PIN)', () => {
+    expect(maskForms('{"pin":"042","n":7}')).toEqual(expect.arrayContaining(['042', '7']))
+  })
+
+  it('leaves the leaves under unmasked keys alone, and still registers the whole value', () => {
+    const value = '{"db":{"host":"db.internal","port":5432,"user":"u","pw":"pw-99"}}'
+    const forms = maskForms(value, new Unmasked(['HOST', 'db.port', 'DB_USER']))
+    expect(forms).toEqual(expect.arrayContaining([value, 'pw-99']))
+    expect(forms).not.toContain('db.internal')
+    expect(forms).not.toContain('5432')
+    expect(forms).not.toContain('u')
+    // The same leaves, without the declaration, are masked.
+    expect(maskForms(value)).toEqual(expect.arrayContaining(['db.internal', '5432', 'u']))
+  })
+
+  it('matches unmasked names by key, path suffix or env name, everything under them included', () => {
+    const unmasked = new Unmasked(['servers'])
+    const forms = maskForms('{"servers":[{"host":"a-host"},"b-host"],"pw":"pw-x"}', unmasked)
+    expect(forms).not.toContain('a-host')
+    expect(forms).not.toContain('b-host')
+    expect(forms).toContain('pw-x')
+    expect(new Unmasked(['app.db-host']).matches(['APP'], 'DB_HOST')).toBe(true)
+    expect(new Unmasked(['host']).matches(['DB'], 'HOSTNAME')).toBe(false)
+    expect(new Unmasked(['db_host']).matches([], 'HOST')).toBe(false)
   })
 
   it('registers the JSON-escaped form of values with characters JSON escapes', () => {
@@ -75,6 +131,39 @@ describe('Masker', () => {
     expect(masker.redact('x a.b*c(d)[e]$ y aXbbc')).toBe('x *** y aXbbc')
   })
 
+  it('redacts 64 KiB values and hundreds of forms without one giant pattern', () => {
+    const masker = new Masker(() => undefined)
+    const big = 'B'.repeat(65_536)
+    const json = JSON.stringify(
+      Object.fromEntries(Array.from({ length: 800 }, (_, i) => [`k${i}`, `value-${i}-x`]))
+    )
+    masker.add(big)
+    masker.add(json)
+    expect(masker.redact(`a ${big} b value-7-x c`)).toBe('a *** b *** c')
+  })
+
+  it('redacts leftmost-longest: a value whole before any part of it', () => {
+    const masker = new Masker(() => undefined)
+    masker.add('abcd')
+    masker.add('abcdefgh')
+    masker.add('cdefgh-x')
+    expect(masker.redact('zabcdefghz abcd')).toBe('z***z ***')
+  })
+
+  it('keeps exported leaves plain that the value they came from left plain, and no others', () => {
+    const registered: string[] = []
+    const target = new Masker(value => registered.push(value))
+    target.unmask(new Unmasked(['host', 'servers']))
+    target.add('{"host":"db.internal","on":true,"servers":["s-1"],"pw":"pw-123"}')
+    for (const leaf of ['db.internal', 'true', '["s-1"]', 's-1', 'pw-123']) target.addEmitted(leaf)
+    expect(registered).toContain('pw-123')
+    for (const leaf of ['db.internal', 'true', '["s-1"]', 's-1'])
+      expect(registered).not.toContain(leaf)
+    // A value that arrives on its own is registered whatever another value's leaves were.
+    target.add('db.internal')
+    expect(registered).toContain('db.internal')
+  })
+
   it('leaves very short forms to the runner instead of garbling messages', () => {
     const masker = new Masker(() => undefined)
     masker.add('{"port":5432,"on":true,"password":"hunter22"}')
@@ -96,5 +185,7 @@ describe('URL credentials', () => {
     expect(withoutUserInfo('http://ci:pw@proxy:3128/x')).toBe('http://***@proxy:3128/x')
     expect(withoutUserInfo('http://ci:p/w@proxy host')).toBe('http://***@proxy host')
     expect(withoutUserInfo('https://proxy:3128')).toBe('https://proxy:3128')
+    expect(withoutUserInfo('http//user:Pr0xy-Pa55w0rd@proxy:3128')).toBe('***@proxy:3128')
+    expect(withoutUserInfo('http://u:p@ss@w@rd@proxy')).toBe('http://***@proxy')
   })
 })
