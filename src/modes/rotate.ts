@@ -30,7 +30,8 @@ export const rotateMode: ModeHandler<RotateConfig> = {
 
   secretArns: config => (config.secretId.startsWith('arn:') ? [config.secretId] : []),
 
-  run(config, { client, env }) {
+  run(config, { clients, env }) {
+    const client = clients.forSecret(config.secretId)
     return config.strategy === 'lambda'
       ? rotateWithLambda(config, client, env)
       : rotateInWorkflow(config, client, env)
