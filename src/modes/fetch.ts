@@ -322,10 +322,16 @@ class Reader {
 export function targetsFor(
   request: SecretRequest,
   value: SecretValue,
-  config: Pick<FetchConfig, 'parseJson' | 'transformation'>
+  config: Pick<FetchConfig, 'parseJson' | 'transformation'> & { stripPrefix?: boolean }
 ): SecretTarget[] {
   const json = config.parseJson ? jsonObject(value.data) : undefined
-  const prefix = envPrefixFor(request, value.name, config.transformation, json !== undefined)
+  const prefix = envPrefixFor(
+    request,
+    value.name,
+    config.transformation,
+    json !== undefined,
+    config.stripPrefix
+  )
   const fileName = prefix || toEnvName(value.name, config.transformation)
   if (json === undefined) {
     return [{ name: prefix, value: value.data, source: value.name, file: fileName }]
