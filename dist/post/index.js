@@ -61511,7 +61511,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4922:
+/***/ 8844:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61526,6 +61526,54 @@ var lib_core = __nccwpck_require__(3838);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-secrets-manager/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(2994);
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A bad input: the message names the input and what is wrong, never a secret value. */
+class errors_InputError extends Error {
+    input;
+    constructor(input, detail) {
+        super(`Input '${input}': ${detail}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** A failure the user can act on; the message is already written for them. */
+class errors_ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ActionError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/arn.ts
+/** Secrets Manager ARNs, parsed where both the aws layer and the secrets domain can use them. */
+/** What AWS accepts in a secret name: its own names may hold '!' (`rds!cluster-...`). */
+const SECRET_NAME_CHARS = 'A-Za-z0-9/_+=.@!-';
+// A well-formed secret ARN in any partition, complete or partial (without the random suffix).
+const SECRET_ARN = new RegExp(`^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:([${SECRET_NAME_CHARS}]+)$`);
+function isSecretArn(id) {
+    return SECRET_ARN.test(id);
+}
+function regionFromArn(arn) {
+    return SECRET_ARN.exec(arn)?.[2];
+}
+/**
+ * The secret name in an ARN, without the '-' and 6 random characters AWS appends. A partial ARN
+ * whose name itself ends in '-' and 6 letters or digits is ambiguous: prefer GetSecretValue's
+ * Name, which is what the official action uses.
+ */
+function secretNameFromArn(arn) {
+    const name = SECRET_ARN.exec(arn)?.[4];
+    if (name === undefined)
+        throw new Error(`'${arn}' is not a Secrets Manager secret ARN`);
+    return name.replace(/-[A-Za-z0-9]{6}$/, '');
+}
+/** The partition of any ARN (`aws`, `aws-cn`, `aws-us-gov`), `aws` when it names none. */
+function partitionOfArn(arn) {
+    return /^arn:(aws[a-z-]*):/.exec(arn)?.[1] ?? 'aws';
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+var client = __nccwpck_require__(5152);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __nccwpck_require__(1279);
 // EXTERNAL MODULE: external "net"
@@ -62238,6 +62286,13 @@ var external_node_http_ = __nccwpck_require__(7067);
 
 
 
+
+/** The official action's default for auto-select-family-attempt-timeout. */
+const DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS = 1000;
+/** A service's default endpoint host in a region, with its partition's DNS suffix. */
+function serviceHost(service, region) {
+    return `${service}.${region}.${(0,client.partition)(region).dnsSuffix}`;
+}
 /** True when NO_PROXY lists the host (exact, domain suffix, or *). */
 function bypassesProxy(host, noProxy) {
     if (!noProxy)
@@ -62261,7 +62316,11 @@ function proxyFor(endpointHost, input, env) {
 }
 function httpHandler(settings) {
     // Keep-alive agents with enough sockets for the parallel batches.
-    const agentOptions = { keepAlive: true, maxSockets: 50 };
+    const agentOptions = {
+        keepAlive: true,
+        maxSockets: 50,
+        autoSelectFamilyAttemptTimeout: settings.autoSelectFamilyAttemptTimeoutMs ?? DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS
+    };
     const proxy = settings.proxy;
     return new node_http_handler_dist_cjs.NodeHttpHandler({
         httpAgent: proxy ? new HttpProxyAgent(proxy, agentOptions) : new external_node_http_.Agent(agentOptions),
@@ -62273,411 +62332,21 @@ function httpHandler(settings) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
-/** A bad input: the message names the input and what is wrong, never a secret value. */
-class errors_InputError extends Error {
-    input;
-    constructor(input, detail) {
-        super(`Input '${input}': ${detail}`);
-        this.input = input;
-        this.name = 'InputError';
-    }
-}
-/** A failure the user can act on; the message is already written for them. */
-class errors_ActionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ActionError';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/secrets/json.ts
-/**
- * The JSON object a value holds (a string is parsed; arrays and scalars are not objects), or
- * undefined. Parse errors are swallowed: their messages quote the text, which may be a secret.
- */
-function jsonObject(value) {
-    let parsed = value;
-    if (typeof value === 'string') {
-        try {
-            parsed = JSON.parse(value);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    // Plain objects only: a binary value (Uint8Array) or an array is not a JSON object.
-    const isObject = parsed !== null &&
-        typeof parsed === 'object' &&
-        Object.getPrototypeOf(parsed) === Object.prototype;
-    return isObject ? parsed : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/output/env-names.ts
-
-const TRANSFORMS = {
-    uppercase: text => text.toUpperCase(),
-    lowercase: text => text.toLowerCase(),
-    none: text => text
-};
-/**
- * The official transformToValidEnvName: a leading ASCII digit gets a '_' in front, every
- * character outside [A-Za-z0-9_] becomes '_', then the case transformation is applied.
- */
-function toEnvName(raw, transformation) {
-    return segment(/^[0-9]/.test(raw) ? `_${raw}` : raw, transformation);
-}
-// The replacement runs per UTF-16 code unit, as the official regex has no 'u' flag:
-// 'é' becomes '_' but an emoji (a surrogate pair) becomes '__'.
-function segment(raw, transformation) {
-    return TRANSFORMS[transformation](raw.replace(/[^a-zA-Z0-9_]/g, '_'));
-}
-/**
- * One env var per leaf of a JSON object, named PREFIX_KEY_SUBKEY. A prefix of '' gives bare
- * key names, as a blank alias does. Strings are exported as they are, any other leaf as its
- * JSON text ('100', 'true', 'null', '["a",1]'), as the official injectSecret does.
- */
-function flattenJsonToEnv(prefix, json, transformation) {
-    const entries = [];
-    walk(prefix === '' ? '' : toEnvName(prefix, transformation), json, transformation, entries);
-    return entries;
-}
-function walk(name, value, transformation, out) {
-    const object = jsonObject(value);
-    if (object === undefined) {
-        // The official action re-derives the full name here, so a bare key '7a' becomes '_7A'.
-        out.push({ name: toEnvName(name, transformation), value: leafText(value) });
-        return;
-    }
-    for (const key of Object.keys(object)) {
-        // A key after a prefix keeps its leading digit (official hasPrefix = true): DB_7VALUE.
-        const child = [name, segment(key, transformation)].filter(part => part !== '').join('_');
-        walk(child, object[key], transformation, out);
-    }
-}
-function leafText(value) {
-    return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
-}
-/** Names a secret must never set: each would let its content take over later steps. */
-const REFUSED_ENV_GROUPS = [
-    {
-        reason: 'the runner and GitHub Actions own it (job context, tokens, OIDC, step inputs, state)',
-        names: [],
-        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_']
-    },
-    {
-        reason: 'it changes which programs or shared libraries later steps load',
-        names: ['PATH', 'PATHEXT', 'COMSPEC', 'GCONV_PATH'],
-        prefixes: ['LD_', 'DYLD_']
-    },
-    {
-        reason: 'shells run code from it or parse every later script line differently',
-        names: [
-            'BASH_ENV',
-            'ENV',
-            'SHELL',
-            'SHELLOPTS',
-            'BASHOPTS',
-            'IFS',
-            'PS4',
-            'PROMPT_COMMAND',
-            'CDPATH',
-            'ZDOTDIR'
-        ],
-        prefixes: []
-    },
-    {
-        reason: 'a language runtime loads code or options from it in every later step',
-        names: [
-            'NODE_OPTIONS',
-            'NODE_PATH',
-            'JAVA_TOOL_OPTIONS',
-            '_JAVA_OPTIONS',
-            'JDK_JAVA_OPTIONS',
-            'CLASSPATH',
-            'PYTHONPATH',
-            'PYTHONHOME',
-            'PYTHONSTARTUP',
-            'PYTHONWARNINGS',
-            'PERL5OPT',
-            'PERL5LIB',
-            'PERLLIB',
-            'PERL5DB',
-            'RUBYOPT',
-            'RUBYLIB',
-            'GOFLAGS',
-            'RUSTC_WRAPPER',
-            'DOTNET_STARTUP_HOOKS',
-            'PSModulePath'
-        ],
-        prefixes: []
-    },
-    {
-        reason: 'git or another tool runs the command or program it names',
-        names: [
-            'GIT_SSH_COMMAND',
-            'GIT_SSH',
-            'GIT_ASKPASS',
-            'SSH_ASKPASS',
-            'GIT_EXEC_PATH',
-            'GIT_PROXY_COMMAND',
-            'GIT_EXTERNAL_DIFF',
-            'GIT_EDITOR',
-            'GIT_SEQUENCE_EDITOR',
-            'GIT_PAGER',
-            'GIT_TEMPLATE_DIR',
-            'GIT_DIR',
-            'GIT_WORK_TREE',
-            'EDITOR',
-            'VISUAL',
-            'PAGER',
-            'BROWSER'
-        ],
-        prefixes: []
-    },
-    {
-        reason: 'tools load their configuration (which can run commands) from it',
-        names: ['HOME', 'XDG_CONFIG_HOME', 'GIT_CONFIG', 'CURL_HOME', 'WGETRC', 'DOCKER_CONFIG'],
-        prefixes: ['GIT_CONFIG_']
-    },
-    {
-        reason: 'npm reads it, in any letter case, as configuration (registry, script-shell)',
-        names: [],
-        prefixes: ['NPM_CONFIG_'],
-        anyCase: true
-    },
-    {
-        reason: 'it reroutes later network traffic, exposing other credentials',
-        names: ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY', 'DOCKER_HOST'],
-        prefixes: [],
-        anyCase: true
-    },
-    {
-        reason: 'it changes which TLS certificates later steps trust',
-        names: [
-            'NODE_EXTRA_CA_CERTS',
-            'NODE_TLS_REJECT_UNAUTHORIZED',
-            'SSL_CERT_FILE',
-            'SSL_CERT_DIR',
-            'REQUESTS_CA_BUNDLE',
-            'CURL_CA_BUNDLE',
-            'GIT_SSL_NO_VERIFY',
-            'GIT_SSL_CAINFO',
-            'AWS_CA_BUNDLE'
-        ],
-        prefixes: []
-    },
-    {
-        reason: 'it replaces or redirects the AWS credentials later steps and our post step use',
-        names: [
-            'AWS_ACCESS_KEY_ID',
-            'AWS_SECRET_ACCESS_KEY',
-            'AWS_SESSION_TOKEN',
-            'AWS_SECURITY_TOKEN',
-            'AWS_PROFILE',
-            'AWS_CONFIG_FILE',
-            'AWS_SHARED_CREDENTIALS_FILE',
-            'AWS_ROLE_ARN',
-            'AWS_WEB_IDENTITY_TOKEN_FILE',
-            'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-            'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-            'AWS_CONTAINER_AUTHORIZATION_TOKEN',
-            'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE'
-        ],
-        prefixes: ['AWS_ENDPOINT_URL']
-    }
-];
-const REFUSED_ENV_NAMES = REFUSED_ENV_GROUPS.flatMap(g => g.names);
-const REFUSED_ENV_PREFIXES = REFUSED_ENV_GROUPS.flatMap(g => g.prefixes);
-const VALID_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * Why `name` must never be exported, or undefined when it may be. The reason never repeats the
- * name. Windows compares env var names ignoring case, so there every list entry does too.
- */
-function env_names_refusedEnvNameReason(name, platform = process.platform) {
-    if (name === '')
-        return 'the name is empty';
-    if (/[\0\r\n]/.test(name))
-        return 'the name contains a NUL, CR or LF character';
-    if (name.includes('='))
-        return "the name contains '='";
-    if (/ghadelimiter/i.test(name)) {
-        return "the name contains 'ghadelimiter', the runner's file command delimiter";
-    }
-    if (!VALID_ENV_NAME.test(name)) {
-        return 'not a valid env var name (letters, digits and _, not starting with a digit)';
-    }
-    const group = REFUSED_ENV_GROUPS.find(g => inGroup(g, name, platform === 'win32' || !!g.anyCase));
-    return group && `reserved: ${group.reason}`;
-}
-function inGroup(group, name, ignoreCase) {
-    const fold = (text) => (ignoreCase ? text.toUpperCase() : text);
-    const folded = fold(name);
-    return (group.names.some(entry => fold(entry) === folded) ||
-        group.prefixes.some(entry => folded.startsWith(fold(entry))));
-}
-
-;// CONCATENATED MODULE: ./src/secrets/ids.ts
-/**
- * The secret-ids input, parsed as aws-actions/aws-secretsmanager-get-secrets parses it
- * (src/utils.ts extractAliasAndSecretIdFromInput, buildSecretsList; src/index.ts run).
- */
-
-
-// The official prefix filter: 3+ characters of a secret name's alphabet, then a single '*'.
-const PREFIX = /^([A-Za-z0-9/_+=.@-]{3,})\*$/;
-// A well-formed secret ARN in any partition, complete or partial (without the random suffix).
-const SECRET_ARN = /^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:([A-Za-z0-9/_+=.@-]+)$/;
-const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/**
- * One request per non-blank line, in order, exact repeats dropped. A line is `id` or
- * `ALIAS,id`. Pass the name transformation to hold aliases to the official case rule
- * (an uppercase alias under 'uppercase'); without it any valid env var name is accepted.
- */
-function parseSecretIds(text, inputName = 'secret-ids', transformation) {
-    const requests = [];
-    for (const line of text.split('\n')) {
-        // Secret names and ARNs cannot contain '#' or whitespace, so a comment is unambiguous.
-        const content = line.replace(/(^|\s)#.*$/, '').trim();
-        if (content === '')
-            continue;
-        const request = parseLine(content, inputName, transformation);
-        if (!requests.some(seen => sameRequest(seen, request)))
-            requests.push(request);
-    }
-    return requests;
-}
-function parseLine(line, inputName, transformation) {
-    const parts = line.split(',').map(part => part.trim());
-    if (parts.length > 2) {
-        throw new errors_InputError(inputName, `'${line}' has more than one comma: write ALIAS,secret-id`);
-    }
-    const id = parts[parts.length - 1];
-    const alias = parts.length === 2 ? parts[0] : undefined;
-    if (id === '')
-        throw new errors_InputError(inputName, `'${line}' has no secret id after the comma`);
-    if (alias)
-        checkAlias(alias, inputName, transformation);
-    const { kind, id: target } = classify(id, inputName);
-    // The official action drops a blank alias on a prefix (utils.ts:44 tests it for truthiness).
-    const kept = kind === 'prefix' && alias === '' ? undefined : alias;
-    return kept === undefined ? { id: target, kind } : { id: target, alias: kept, kind };
-}
-function classify(id, inputName) {
-    if (id.includes('*')) {
-        const prefix = PREFIX.exec(id)?.[1];
-        if (prefix === undefined) {
-            throw new errors_InputError(inputName, `'${id}' is not a valid prefix search: give at least 3 characters ` +
-                '(letters, digits or /_+=.@-) followed by a single trailing *');
-        }
-        return { id: prefix, kind: 'prefix' };
-    }
-    if (/^arn:/i.test(id)) {
-        if (!SECRET_ARN.test(id)) {
-            throw new errors_InputError(inputName, `'${id}' is not a Secrets Manager secret ARN ` +
-                '(arn:<partition>:secretsmanager:<region>:<12-digit account>:secret:<name>)');
-        }
-        return { id, kind: 'arn' };
-    }
-    if (/\s/.test(id) || [...id].some(char => char < ' ' || char === '\u007f')) {
-        throw new errors_InputError(inputName, `secret id '${id}' contains whitespace or a control character`);
-    }
-    return { id, kind: 'name' };
-}
-// Official rule (utils.ts:233-235): the alias must already be what the name derivation makes of it.
-function checkAlias(alias, inputName, transformation) {
-    const valid = ALIAS.test(alias) &&
-        (transformation === undefined || toEnvName(alias, transformation) === alias);
-    if (valid)
-        return;
-    const letters = transformation === 'uppercase' || transformation === 'lowercase'
-        ? `${transformation} letters`
-        : 'letters';
-    throw new errors_InputError(inputName, `alias '${alias}' is not a valid env var name: use ${letters}, digits and _, ` +
-        'not starting with a digit');
-}
-function sameRequest(a, b) {
-    return a.id === b.id && a.kind === b.kind && a.alias === b.alias;
-}
-/**
- * The secret name in an ARN, without the '-' and 6 random characters AWS appends. A partial ARN
- * whose name itself ends in '-' and 6 letters or digits is ambiguous: prefer GetSecretValue's
- * Name, which is what the official action uses.
- */
-function secretNameFromArn(arn) {
-    const name = SECRET_ARN.exec(arn)?.[4];
-    if (name === undefined)
-        throw new Error(`'${arn}' is not a Secrets Manager secret ARN`);
-    return name.replace(/-[A-Za-z0-9]{6}$/, '');
-}
-function regionFromArn(arn) {
-    return SECRET_ARN.exec(arn)?.[2];
-}
-/**
- * The env var name the official action gives this request's secret when exported whole (or
- * the prefix of its JSON keys): the alias when given, else derived from the secret's name.
- * A blank alias names a whole value after the secret (official index.ts:45-51); pass
- * `jsonFlattened` when the value is flattened as a JSON object to get '' (bare keys) instead.
- * `secretName` is the Name GetSecretValue (or ListSecrets, for a prefix match) returned.
- */
-function envPrefixFor(request, secretName, transformation, jsonFlattened = false) {
-    if (request.alias)
-        return toEnvName(request.alias, transformation);
-    if (request.alias === '' && jsonFlattened)
-        return '';
-    return toEnvName(officialSourceName(request, secretName), transformation);
-}
-// Official index.ts:50: an ARN is named by GetSecretValue's Name, any other id as typed. The
-// official action only knows 'aws' partition ARNs and names an aws-cn or aws-us-gov ARN after
-// the whole ARN; we name every partition's ARN by the secret's Name.
-function officialSourceName(request, secretName) {
-    return request.kind === 'name' ? request.id : secretName;
-}
-const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
-function isArn(secretId) {
-    return /^arn:/i.test(secretId);
-}
-/**
- * The secret-id input of the modes that work on one secret: a secret name, or a complete or
- * partial secret ARN. No alias and no wildcard (commas and stars are in no name or ARN).
- */
-function parseSecretId(inputs, mode) {
-    const id = inputs.required('secret-id', `in ${mode} mode`);
-    if (/[\n,*]/.test(id)) {
-        const wildcard = id.includes('*')
-            ? `: '${id}' is a wildcard, which only fetch and check-changed take`
-            : '';
-        throw new errors_InputError('secret-id', `must name one secret (a name or an ARN)${wildcard}`);
-    }
-    if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
-        throw new errors_InputError('secret-id', `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@-) nor a secret ARN ` +
-            '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)');
-    }
-    return id;
-}
-/**
- * Whether an id names this secret: its name, its complete ARN, or its partial ARN (the ARN
- * without the '-' and 6 random characters AWS appends). A partial ARN of 'db' does not name
- * 'db-prod'.
- */
-function idNames(id, secret) {
-    if (!isArn(id))
-        return secret.name === id;
-    const partial = secret.arn.length === id.length + 7 && secret.arn.startsWith(`${id}-`);
-    return secret.arn === id || partial;
-}
-
 ;// CONCATENATED MODULE: ./src/aws/region.ts
 
 
-/** Input first, then the region of a secret ARN, then the environment. */
+const NO_REGION = "No AWS region: set the 'aws-region' input, use a secret ARN, or set AWS_REGION " +
+    '(aws-actions/configure-aws-credentials sets it).';
+/** The region of names (secrets given without an ARN): the input, then the environment. */
+function defaultRegion(input, env) {
+    return input || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+}
+/** The step's home region (STS, the post step): the default region, else a secret ARN's. */
 function resolveRegion(input, arns, env) {
     const fromArn = arns.map(regionFromArn).find(region => region !== undefined);
-    const region = input || fromArn || env.AWS_REGION || env.AWS_DEFAULT_REGION;
-    if (!region) {
-        throw new errors_ActionError("No AWS region: set the 'aws-region' input, use a secret ARN, or set AWS_REGION " +
-            '(aws-actions/configure-aws-credentials sets it).');
-    }
+    const region = input || fromArn || defaultRegion(undefined, env);
+    if (!region)
+        throw new errors_ActionError(NO_REGION);
     return region;
 }
 
@@ -62685,23 +62354,31 @@ function resolveRegion(input, arns, env) {
 
 
 
+
+
 const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** Everything every AWS client of this run shares, resolved once. */
+/** Everything every AWS client of this run shares, resolved once, in the step's home region. */
 function client_clientSettings(config, secretArns, env) {
     const region = resolveRegion(config.region, secretArns, env);
     const endpoint = config.endpoint || env.AWS_ENDPOINT_URL_SECRETS_MANAGER || env.AWS_ENDPOINT_URL || undefined;
-    const host = endpoint ? new URL(endpoint).hostname : `secretsmanager.${region}.amazonaws.com`;
-    return {
+    return inRegion({
         region,
         endpoint,
         maxAttempts: config.maxAttempts,
-        proxy: proxyFor(host, config.proxy, env),
         requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS,
+        autoSelectFamilyAttemptTimeoutMs: config.autoSelectFamilyAttemptTimeoutMs,
         given: { endpoint: config.endpoint, proxy: config.proxy }
-    };
+    }, region, env);
+}
+/** The same settings for another region: NO_PROXY is checked against that region's host. */
+function inRegion(settings, region, env) {
+    const host = settings.endpoint
+        ? new URL(settings.endpoint).hostname
+        : serviceHost('secretsmanager', region);
+    return { ...settings, region, proxy: proxyFor(host, settings.given?.proxy, env) };
 }
 /** The one place a Secrets Manager client is built. */
-function client_createSecretsManagerClient(settings) {
+function createSecretsManagerClient(settings) {
     return new dist_cjs/* SecretsManagerClient */._H({
         region: settings.region,
         endpoint: settings.endpoint,
@@ -62710,6 +62387,49 @@ function client_createSecretsManagerClient(settings) {
         credentials: settings.credentials,
         requestHandler: httpHandler(settings)
     });
+}
+/**
+ * One Secrets Manager client per region, each built when first asked for. All share one
+ * credentials provider: the assumed role, or the default chain of the first client built.
+ */
+class client_SecretsManagerClients {
+    settings;
+    region;
+    env;
+    built = new Map();
+    credentials;
+    /** `region`: where secrets named without an ARN live (aws-region, then the environment). */
+    constructor(settings, region, env) {
+        this.settings = settings;
+        this.region = region;
+        this.env = env;
+        this.credentials = settings.credentials;
+    }
+    static forConfig(settings, config, env) {
+        return new client_SecretsManagerClients(settings, defaultRegion(config.region, env), env);
+    }
+    /** The client of a region; without one, of the default region. */
+    forRegion(region = this.region) {
+        if (region === undefined)
+            throw new errors_ActionError(NO_REGION);
+        const known = this.built.get(region);
+        if (known)
+            return known;
+        const settings = { ...inRegion(this.settings, region, this.env), credentials: this.credentials };
+        const client = createSecretsManagerClient(settings);
+        // The first client resolves the default chain; the others reuse what it resolved.
+        this.credentials ??= client.config.credentials;
+        this.built.set(region, client);
+        return client;
+    }
+    /** The region a secret id is read in: an ARN's own, else the default region. */
+    regionOf(id) {
+        return regionFromArn(id) ?? this.region;
+    }
+    /** The client that reads this secret id. */
+    forSecret(id) {
+        return this.forRegion(this.regionOf(id));
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
@@ -63023,6 +62743,7 @@ function attemptsOf(error) {
 
 ;// CONCATENATED MODULE: ./src/aws/role-errors.ts
 
+
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
 /** Explains a failed role assumption: which role, how, and what to change. Never a credential. */
 function describeAssumeError(error, attempt) {
@@ -63063,7 +62784,7 @@ function oidcHint({ role, subject, env }) {
         ? `this run's token has sub '${subject}'`
         : `e.g. 'repo:${env.GITHUB_REPOSITORY ?? '<owner>/<repo>'}:ref:${env.GITHUB_REF ?? '<ref>'}'`;
     return (`The role's trust policy must allow sts:AssumeRoleWithWebIdentity for the federated ` +
-        `principal arn:aws:iam::${accountOf(role.arn)}:oidc-provider/${GITHUB_ISSUER}, with the ` +
+        `principal arn:${partitionOfArn(role.arn)}:iam::${accountOf(role.arn)}:oidc-provider/${GITHUB_ISSUER}, with the ` +
         `condition ${GITHUB_ISSUER}:aud = '${role.audience}' and a ${GITHUB_ISSUER}:sub condition ` +
         `that matches this workflow (${sub}).`);
 }
@@ -63089,7 +62810,7 @@ function accountOf(roleArn) {
 function stsSettings(settings, env) {
     const given = settings.given ?? { endpoint: settings.endpoint, proxy: settings.proxy };
     const endpoint = env.AWS_ENDPOINT_URL_STS || given.endpoint || env.AWS_ENDPOINT_URL || undefined;
-    const host = endpoint ? new URL(endpoint).hostname : `sts.${settings.region}.amazonaws.com`;
+    const host = endpoint ? new URL(endpoint).hostname : serviceHost('sts', settings.region);
     return { ...settings, endpoint, proxy: proxyFor(host, given.proxy, env) };
 }
 /**
@@ -63204,6 +62925,7 @@ function defaultSessionName(env) {
 ;// CONCATENATED MODULE: ./src/inputs/common.ts
 
 
+
 const MODES = (/* unused pure expression or super */ null && ([
     'fetch',
     'lookup-jsonpath',
@@ -63231,6 +62953,8 @@ function common_parseAwsConfig(inputs) {
         endpoint: parseUrl(inputs, 'endpoint-url'),
         maxAttempts: inputs.int('max-attempts', { min: 1, max: 20 }, 5),
         proxy: parseUrl(inputs, 'http-proxy'),
+        // Node refuses less than 10 ms; the official action's default is 1000.
+        autoSelectFamilyAttemptTimeoutMs: inputs.int('auto-select-family-attempt-timeout', { min: 10, max: 60_000 }, DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS),
         role: parseRole(inputs)
     };
 }
@@ -63365,6 +63089,397 @@ class reader_Inputs {
     }
 }
 
+;// CONCATENATED MODULE: ./src/secrets/json.ts
+/**
+ * The JSON object a value holds (a string is parsed; arrays and scalars are not objects), or
+ * undefined. Parse errors are swallowed: their messages quote the text, which may be a secret.
+ */
+function jsonObject(value) {
+    let parsed = value;
+    if (typeof value === 'string') {
+        try {
+            parsed = JSON.parse(value);
+        }
+        catch {
+            return undefined;
+        }
+    }
+    // Plain objects only: a binary value (Uint8Array) or an array is not a JSON object.
+    const isObject = parsed !== null &&
+        typeof parsed === 'object' &&
+        Object.getPrototypeOf(parsed) === Object.prototype;
+    return isObject ? parsed : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/output/env-names.ts
+
+const TRANSFORMS = {
+    uppercase: text => text.toUpperCase(),
+    lowercase: text => text.toLowerCase(),
+    none: text => text
+};
+/**
+ * The official transformToValidEnvName: a leading ASCII digit gets a '_' in front, every
+ * character outside [A-Za-z0-9_] becomes '_', then the case transformation is applied.
+ */
+function toEnvName(raw, transformation) {
+    return segment(/^[0-9]/.test(raw) ? `_${raw}` : raw, transformation);
+}
+// The replacement runs per UTF-16 code unit, as the official regex has no 'u' flag:
+// 'é' becomes '_' but an emoji (a surrogate pair) becomes '__'.
+function segment(raw, transformation) {
+    return TRANSFORMS[transformation](raw.replace(/[^a-zA-Z0-9_]/g, '_'));
+}
+/**
+ * One env var per leaf of a JSON object, named PREFIX_KEY_SUBKEY. A prefix of '' gives bare
+ * key names, as a blank alias does. Strings are exported as they are, any other leaf as its
+ * JSON text ('100', 'true', 'null', '["a",1]'), as the official injectSecret does.
+ */
+function flattenJsonToEnv(prefix, json, transformation) {
+    const entries = [];
+    walk(prefix === '' ? '' : toEnvName(prefix, transformation), json, transformation, entries);
+    return entries;
+}
+function walk(name, value, transformation, out) {
+    const object = jsonObject(value);
+    if (object === undefined) {
+        // The official action re-derives the full name here, so a bare key '7a' becomes '_7A'.
+        out.push({ name: toEnvName(name, transformation), value: leafText(value) });
+        return;
+    }
+    for (const key of Object.keys(object)) {
+        // A key after a prefix keeps its leading digit (official hasPrefix = true): DB_7VALUE.
+        const child = [name, segment(key, transformation)].filter(part => part !== '').join('_');
+        walk(child, object[key], transformation, out);
+    }
+}
+function leafText(value) {
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+}
+/** Names a secret must never set: each would let its content take over later steps. */
+const REFUSED_ENV_GROUPS = [
+    {
+        reason: 'the runner and GitHub Actions own it (job context, tokens, OIDC, step inputs, state)',
+        names: [],
+        prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_']
+    },
+    {
+        reason: 'it changes which programs or shared libraries later steps load',
+        names: ['PATH', 'PATHEXT', 'COMSPEC', 'GCONV_PATH'],
+        prefixes: ['LD_', 'DYLD_']
+    },
+    {
+        reason: 'shells run code from it or parse every later script line differently',
+        names: [
+            'BASH_ENV',
+            'ENV',
+            'SHELL',
+            'SHELLOPTS',
+            'BASHOPTS',
+            'IFS',
+            'PS4',
+            'PROMPT_COMMAND',
+            'CDPATH',
+            'ZDOTDIR'
+        ],
+        prefixes: []
+    },
+    {
+        reason: 'a language runtime loads code or options from it in every later step',
+        names: [
+            'NODE_OPTIONS',
+            'NODE_PATH',
+            'JAVA_TOOL_OPTIONS',
+            '_JAVA_OPTIONS',
+            'JDK_JAVA_OPTIONS',
+            'CLASSPATH',
+            'PYTHONPATH',
+            'PYTHONHOME',
+            'PYTHONSTARTUP',
+            'PYTHONWARNINGS',
+            'PERL5OPT',
+            'PERL5LIB',
+            'PERLLIB',
+            'PERL5DB',
+            'RUBYOPT',
+            'RUBYLIB',
+            'GOFLAGS',
+            'RUSTC_WRAPPER',
+            'DOTNET_STARTUP_HOOKS',
+            'PSModulePath'
+        ],
+        prefixes: []
+    },
+    {
+        reason: 'git or another tool runs the command or program it names',
+        names: [
+            'GIT_SSH_COMMAND',
+            'GIT_SSH',
+            'GIT_ASKPASS',
+            'SSH_ASKPASS',
+            'GIT_EXEC_PATH',
+            'GIT_PROXY_COMMAND',
+            'GIT_EXTERNAL_DIFF',
+            'GIT_EDITOR',
+            'GIT_SEQUENCE_EDITOR',
+            'GIT_PAGER',
+            'GIT_TEMPLATE_DIR',
+            'GIT_DIR',
+            'GIT_WORK_TREE',
+            'EDITOR',
+            'VISUAL',
+            'PAGER',
+            'BROWSER'
+        ],
+        prefixes: []
+    },
+    {
+        reason: 'tools load their configuration (which can run commands) from it',
+        names: ['HOME', 'XDG_CONFIG_HOME', 'GIT_CONFIG', 'CURL_HOME', 'WGETRC', 'DOCKER_CONFIG'],
+        prefixes: ['GIT_CONFIG_']
+    },
+    {
+        reason: 'npm reads it, in any letter case, as configuration (registry, script-shell)',
+        names: [],
+        prefixes: ['NPM_CONFIG_'],
+        anyCase: true
+    },
+    {
+        reason: 'it reroutes later network traffic, exposing other credentials',
+        names: ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY', 'DOCKER_HOST'],
+        prefixes: [],
+        anyCase: true
+    },
+    {
+        reason: 'it changes which TLS certificates later steps trust',
+        names: [
+            'NODE_EXTRA_CA_CERTS',
+            'NODE_TLS_REJECT_UNAUTHORIZED',
+            'SSL_CERT_FILE',
+            'SSL_CERT_DIR',
+            'REQUESTS_CA_BUNDLE',
+            'CURL_CA_BUNDLE',
+            'GIT_SSL_NO_VERIFY',
+            'GIT_SSL_CAINFO',
+            'AWS_CA_BUNDLE'
+        ],
+        prefixes: []
+    },
+    {
+        reason: 'it replaces or redirects the AWS credentials later steps and our post step use',
+        names: [
+            'AWS_ACCESS_KEY_ID',
+            'AWS_SECRET_ACCESS_KEY',
+            'AWS_SESSION_TOKEN',
+            'AWS_SECURITY_TOKEN',
+            'AWS_PROFILE',
+            'AWS_CONFIG_FILE',
+            'AWS_SHARED_CREDENTIALS_FILE',
+            'AWS_ROLE_ARN',
+            'AWS_WEB_IDENTITY_TOKEN_FILE',
+            'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+            'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+            'AWS_CONTAINER_AUTHORIZATION_TOKEN',
+            'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE'
+        ],
+        prefixes: ['AWS_ENDPOINT_URL']
+    }
+];
+const REFUSED_ENV_NAMES = REFUSED_ENV_GROUPS.flatMap(g => g.names);
+const REFUSED_ENV_PREFIXES = REFUSED_ENV_GROUPS.flatMap(g => g.prefixes);
+const VALID_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * Why `name` must never be exported, or undefined when it may be. The reason never repeats the
+ * name. Windows compares env var names ignoring case, so there every list entry does too.
+ */
+function env_names_refusedEnvNameReason(name, platform = process.platform) {
+    if (name === '')
+        return 'the name is empty';
+    if (/[\0\r\n]/.test(name))
+        return 'the name contains a NUL, CR or LF character';
+    if (name.includes('='))
+        return "the name contains '='";
+    if (/ghadelimiter/i.test(name)) {
+        return "the name contains 'ghadelimiter', the runner's file command delimiter";
+    }
+    if (!VALID_ENV_NAME.test(name)) {
+        return 'not a valid env var name (letters, digits and _, not starting with a digit)';
+    }
+    const group = REFUSED_ENV_GROUPS.find(g => inGroup(g, name, platform === 'win32' || !!g.anyCase));
+    return group && `reserved: ${group.reason}`;
+}
+function inGroup(group, name, ignoreCase) {
+    const fold = (text) => (ignoreCase ? text.toUpperCase() : text);
+    const folded = fold(name);
+    return (group.names.some(entry => fold(entry) === folded) ||
+        group.prefixes.some(entry => folded.startsWith(fold(entry))));
+}
+
+;// CONCATENATED MODULE: ./src/secrets/ids.ts
+/**
+ * The secret-ids input, parsed as aws-actions/aws-secretsmanager-get-secrets parses it
+ * (src/utils.ts extractAliasAndSecretIdFromInput, buildSecretsList; src/index.ts run).
+ */
+
+
+
+
+// The official prefix filter: 3+ characters of a secret name's alphabet, then a single '*'.
+// A leading '!' is refused: ListSecrets reads it as "not".
+const PREFIX = new RegExp(`^((?!!)[${SECRET_NAME_CHARS}]{3,})\\*$`);
+const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// What a ListSecrets tag-key / tag-value filter accepts (the key is read up to the first '=').
+const TAG = /^tag:([A-Za-z0-9 :_@/+.-]{1,128})(?:=([A-Za-z0-9 :_@/+=.-]{0,256}))?$/;
+/** How a request is named in messages: a prefix with its '*', anything else as written. */
+function requestLabel(request) {
+    return request.kind === 'prefix' ? `${request.id}*` : request.id;
+}
+/**
+ * One request per non-blank line, in order, exact repeats dropped. A line is `id` or
+ * `ALIAS,id`. Pass the name transformation to hold aliases to the official case rule
+ * (an uppercase alias under 'uppercase'); without it any valid env var name is accepted.
+ */
+function parseSecretIds(text, inputName = 'secret-ids', transformation) {
+    const requests = [];
+    for (const line of text.split('\n')) {
+        // Secret names and ARNs cannot contain '#' or whitespace, so a comment is unambiguous.
+        const content = line.replace(/(^|\s)#.*$/, '').trim();
+        if (content === '')
+            continue;
+        const request = parseLine(content, inputName, transformation);
+        if (!requests.some(seen => sameRequest(seen, request)))
+            requests.push(request);
+    }
+    return requests;
+}
+function parseLine(line, inputName, transformation) {
+    const parts = line.split(',').map(part => part.trim());
+    if (parts.length > 2) {
+        throw new errors_InputError(inputName, `'${line}' has more than one comma: write ALIAS,secret-id`);
+    }
+    const id = parts[parts.length - 1];
+    const alias = parts.length === 2 ? parts[0] : undefined;
+    if (id === '')
+        throw new errors_InputError(inputName, `'${line}' has no secret id after the comma`);
+    if (alias)
+        checkAlias(alias, inputName, transformation);
+    const classified = classify(id, inputName);
+    // The official action drops a blank alias on a prefix (utils.ts:44 tests it for truthiness).
+    const kept = classified.kind !== 'name' && classified.kind !== 'arn' && alias === '' ? undefined : alias;
+    return kept === undefined ? classified : { ...classified, alias: kept };
+}
+function classify(id, inputName) {
+    if (id.startsWith('tag:')) {
+        const match = TAG.exec(id);
+        if (!match) {
+            throw new errors_InputError(inputName, `'${id}' is not a tag selection: write tag:KEY=VALUE or tag:KEY (letters, digits, ` +
+                'spaces and :_@/+.- in the key; also = in the value)');
+        }
+        const [, key, value] = match;
+        return { id, kind: 'tag', tag: value === undefined ? { key } : { key, value } };
+    }
+    if (id.includes('*')) {
+        const prefix = PREFIX.exec(id)?.[1];
+        if (prefix === undefined) {
+            throw new errors_InputError(inputName, `'${id}' is not a valid prefix search: give at least 3 characters ` +
+                "(letters, digits or /_+=.@!-, not starting with '!') followed by a single trailing *");
+        }
+        return { id: prefix, kind: 'prefix' };
+    }
+    if (/^arn:/i.test(id)) {
+        if (!isSecretArn(id)) {
+            throw new errors_InputError(inputName, `'${id}' is not a Secrets Manager secret ARN ` +
+                '(arn:<partition>:secretsmanager:<region>:<12-digit account>:secret:<name>)');
+        }
+        return { id, kind: 'arn' };
+    }
+    if (/\s/.test(id) || [...id].some(char => char < ' ' || char === '\u007f')) {
+        throw new errors_InputError(inputName, `secret id '${id}' contains whitespace or a control character`);
+    }
+    return { id, kind: 'name' };
+}
+// Official rule (utils.ts:233-235): the alias must already be what the name derivation makes of it.
+function checkAlias(alias, inputName, transformation) {
+    const valid = ALIAS.test(alias) &&
+        (transformation === undefined || toEnvName(alias, transformation) === alias);
+    if (valid)
+        return;
+    const letters = transformation === 'uppercase' || transformation === 'lowercase'
+        ? `${transformation} letters`
+        : 'letters';
+    throw new errors_InputError(inputName, `alias '${alias}' is not a valid env var name: use ${letters}, digits and _, ` +
+        'not starting with a digit');
+}
+function sameRequest(a, b) {
+    // A tag line's id is the line as written, so equal ids are equal tag selections.
+    return a.id === b.id && a.kind === b.kind && a.alias === b.alias;
+}
+/**
+ * The env var name the official action gives this request's secret when exported whole (or
+ * the prefix of its JSON keys): the alias when given, else derived from the secret's name.
+ * A blank alias names a whole value after the secret (official index.ts:45-51); pass
+ * `jsonFlattened` when the value is flattened as a JSON object to get '' (bare keys) instead.
+ * `secretName` is the Name GetSecretValue (or ListSecrets, for a prefix match) returned.
+ */
+function envPrefixFor(request, secretName, transformation, jsonFlattened = false, stripPrefix = false) {
+    if (request.alias)
+        return toEnvName(request.alias, transformation);
+    if (request.alias === '' && jsonFlattened)
+        return '';
+    const source = stripPrefix ? strippedName(request, secretName) : undefined;
+    return toEnvName(source || officialSourceName(request, secretName), transformation);
+}
+/**
+ * strip-prefix: a wildcard match is named by what follows the wildcard's prefix, a tag match by
+ * what follows the last '/' of its name. Nothing left (the name is the prefix): the whole name.
+ */
+function strippedName(request, secretName) {
+    if (request.kind === 'prefix')
+        return secretName.slice(request.id.length);
+    if (request.kind === 'tag')
+        return secretName.slice(secretName.lastIndexOf('/') + 1);
+    return undefined;
+}
+// Official index.ts:50: an ARN is named by GetSecretValue's Name, any other id as typed. The
+// official action only knows 'aws' partition ARNs and names an aws-cn or aws-us-gov ARN after
+// the whole ARN; we name every partition's ARN by the secret's Name.
+function officialSourceName(request, secretName) {
+    return request.kind === 'name' ? request.id : secretName;
+}
+const SECRET_NAME = new RegExp(`^[${SECRET_NAME_CHARS}]{1,512}$`);
+function isArn(secretId) {
+    return /^arn:/i.test(secretId);
+}
+/**
+ * The secret-id input of the modes that work on one secret: a secret name, or a complete or
+ * partial secret ARN. No alias and no wildcard (commas and stars are in no name or ARN).
+ */
+function parseSecretId(inputs, mode) {
+    const id = inputs.required('secret-id', `in ${mode} mode`);
+    if (/[\n,*]/.test(id)) {
+        const wildcard = id.includes('*')
+            ? `: '${id}' is a wildcard, which only fetch and check-changed take`
+            : '';
+        throw new errors_InputError('secret-id', `must name one secret (a name or an ARN)${wildcard}`);
+    }
+    if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
+        throw new errors_InputError('secret-id', `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@!-) nor a secret ARN ` +
+            '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)');
+    }
+    return id;
+}
+/**
+ * Whether an id names this secret: its name, its complete ARN, or its partial ARN (the ARN
+ * without the '-' and 6 random characters AWS appends). A partial ARN of 'db' does not name
+ * 'db-prod'.
+ */
+function idNames(id, secret) {
+    if (!isArn(id))
+        return secret.name === id;
+    const partial = secret.arn.length === id.length + 7 && secret.arn.startsWith(`${id}-`);
+    return secret.arn === id || partial;
+}
+
 ;// CONCATENATED MODULE: ./src/versions/compare.ts
 
 /**
@@ -63395,6 +63510,10 @@ function namedBy(request, previous) {
 function requestNames(request, name) {
     if (request.kind === 'prefix')
         return name.startsWith(request.id);
+    // Tags are not kept with the ids: any previous secret may have carried it, so one that no
+    // longer matches (deleted, or its tag removed) is reported as gone rather than forgotten.
+    if (request.kind === 'tag')
+        return true;
     if (request.kind === 'name')
         return name === request.id;
     // A partial ARN of a name that itself ends in '-' and 6 characters is ambiguous: try both.
@@ -63682,20 +63801,39 @@ async function batchGetSecretValues(client, ids) {
     return { values, failures };
 }
 /** Names starting with the prefix, page by page as ListSecrets returns them. */
-async function* listSecretsByPrefix(client, prefix) {
-    const pages = (0,dist_cjs/* paginateListSecrets */.hM)({ client, pageSize: 100 }, { Filters: [{ Key: 'name', Values: [prefix] }], IncludePlannedDeletion: false });
+function listSecretsByPrefix(client, prefix) {
+    // The name filter also matches words inside names on AWS; keep true prefixes only.
+    return listSecrets(client, [{ Key: 'name', Values: [prefix] }], `'${prefix}*'`, secret => Boolean(secret.Name?.startsWith(prefix)));
+}
+/**
+ * Secrets carrying the tag: the key with exactly this value, or with any value when none is
+ * given. ListSecrets' tag-key and tag-value filters match by prefix and each on its own (a
+ * secret tagged team=web and x=pay matches both), so the exact pair is checked here.
+ */
+function listSecretsByTag(client, tag) {
+    const filters = [{ Key: 'tag-key', Values: [tag.key] }];
+    if (tag.value)
+        filters.push({ Key: 'tag-value', Values: [tag.value] });
+    const label = `tag '${tag.key}${tag.value === undefined ? '' : `=${tag.value}`}'`;
+    return listSecrets(client, filters, label, secret => (secret.Tags ?? []).some(({ Key, Value }) => Key === tag.key && (tag.value === undefined || (Value ?? '') === tag.value)));
+}
+async function* listSecrets(client, filters, label, keep) {
+    const pages = (0,dist_cjs/* paginateListSecrets */.hM)({ client, pageSize: 100 }, { Filters: filters, IncludePlannedDeletion: false });
     for await (const page of pages) {
-        // The name filter also matches words inside names on AWS; keep true prefixes only.
-        const secrets = (page.SecretList ?? [])
-            .filter(secret => secret.Name?.startsWith(prefix))
-            .map(secret => ({
+        const secrets = (page.SecretList ?? []).filter(keep).map(secret => ({
             arn: secret.ARN ?? '',
             name: secret.Name ?? '',
             versions: secret.SecretVersionsToStages ?? {}
         }));
-        lib_core/* debug */.Yz(`ListSecrets '${prefix}*': ${secrets.length} matching on this page`);
+        lib_core/* debug */.Yz(`ListSecrets ${label}: ${secrets.length} matching on this page`);
         yield secrets;
     }
+}
+/** The secrets a wildcard or tag line selects, page by page. */
+function listSelected(client, request) {
+    return request.kind === 'tag' && request.tag
+        ? listSecretsByTag(client, request.tag)
+        : listSecretsByPrefix(client, request.id);
 }
 
 ;// CONCATENATED MODULE: ./src/versions/current.ts
@@ -63713,27 +63851,28 @@ async function* listSecretsByPrefix(client, prefix) {
 /** A ListSecrets filter takes at most 10 values; values are alternatives. */
 const NAME_FILTER_VALUES = 10;
 const CONCURRENCY = 10;
-// What ListSecrets accepts as a filter value; anything else goes to DescribeSecret alone.
-const FILTERABLE = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+// What ListSecrets accepts as a filter value (a leading '!' would mean "not"); anything else
+// goes to DescribeSecret alone.
+const FILTERABLE = /^(?!!)[A-Za-z0-9/_+=.@!-]{1,512}$/;
 function currentVersionId(versionsToStages) {
     const entry = Object.entries(versionsToStages ?? {}).find(([, stages]) => stages.includes('AWSCURRENT'));
     return entry?.[0] ?? '';
 }
-/** Fails with one error naming every request AWS refused (other than "not found"). */
-async function readCurrentVersions(client, requests) {
-    const reader = new VersionReader(client);
-    const prefixes = requests.filter(request => request.kind === 'prefix');
-    const exact = requests.filter(request => request.kind !== 'prefix');
-    const filterable = exact.filter(request => FILTERABLE.test(lookupName(request)));
-    const direct = exact.filter(request => !filterable.includes(request));
-    const results = await Promise.all([
-        ...prefixes.map(request => reader.prefix(request)),
-        ...batches(filterable).map(batch => reader.listed(batch)),
-        ...direct.map(request => reader.described(request))
-    ]);
-    if (reader.failures.length > 0) {
-        throw new errors_ActionError(`Could not read the version ids of ${reader.failures.length} secret(s): ` +
-            reader.failures.join(' '));
+/**
+ * Fails with one error naming every request AWS refused (other than "not found"). Each ARN is
+ * looked up in its own region, everything else in the default region.
+ */
+async function readCurrentVersions(clients, requests) {
+    const byRegion = new Map();
+    for (const request of requests) {
+        const region = request.kind === 'arn' ? clients.regionOf(request.id) : clients.region;
+        byRegion.set(region, [...(byRegion.get(region) ?? []), request]);
+    }
+    const readers = [...byRegion].map(([region, group]) => [new VersionReader(clients.forRegion(region)), group]);
+    const results = await Promise.all(readers.map(([reader, group]) => reader.all(group)));
+    const failures = readers.flatMap(([reader]) => reader.failures);
+    if (failures.length > 0) {
+        throw new errors_ActionError(`Could not read the version ids of ${failures.length} secret(s): ` + failures.join(' '));
     }
     const found = new Map();
     const missing = [];
@@ -63754,11 +63893,24 @@ class VersionReader {
     constructor(client) {
         this.client = client;
     }
-    async prefix(request) {
+    async all(requests) {
+        const selections = requests.filter(request => request.kind === 'prefix' || request.kind === 'tag');
+        const exact = requests.filter(request => !selections.includes(request));
+        const filterable = exact.filter(request => FILTERABLE.test(lookupName(request)));
+        const direct = exact.filter(request => !filterable.includes(request));
+        const results = await Promise.all([
+            ...selections.map(request => this.selected(request)),
+            ...batches(filterable).map(batch => this.listed(batch)),
+            ...direct.map(request => this.described(request))
+        ]);
+        return results.flat();
+    }
+    /** What a wildcard or a tag line selects. */
+    async selected(request) {
         const secrets = [];
         try {
             await this.limit(async () => {
-                for await (const page of listSecretsByPrefix(this.client, request.id)) {
+                for await (const page of listSelected(this.client, request)) {
                     for (const { name, arn, versions } of page) {
                         secrets.push({ name, arn, versionId: currentVersionId(versions) });
                     }
@@ -63766,7 +63918,7 @@ class VersionReader {
             });
         }
         catch (error) {
-            this.failures.push(describeAwsError(error, 'ListSecrets', `${request.id}*`));
+            this.failures.push(describeAwsError(error, 'ListSecrets', requestLabel(request)));
         }
         return { request, secrets };
     }
@@ -63845,7 +63997,7 @@ class VersionReader {
 function lookupName(request) {
     return request.kind === 'arn' ? secretNameFromArn(request.id) : request.id;
 }
-/** A prefix matches names that start with it; a name or ARN must name the secret exactly. */
+/** A name or ARN must name the secret exactly (wildcards and tags are listed on their own). */
 function matchesRequest(request, secret) {
     return request.kind === 'prefix'
         ? secret.name.startsWith(request.id)
@@ -64137,11 +64289,11 @@ const checkChangedMode = {
         };
     },
     secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
-    async run(config, { client, env }) {
+    async run(config, { clients, env }) {
         const store = openStore(config.store, config.requests, env);
         const [loaded, current] = await Promise.all([
             store.load(),
-            readCurrentVersions(client, config.requests)
+            readCurrentVersions(clients, config.requests)
         ]);
         const versionIds = sorted(Object.fromEntries(current.secrets.map(s => [s.name, s.versionId])));
         const { baseline, note } = baselineOf(loaded, env);
@@ -64220,11 +64372,11 @@ function baselineOf(loaded, env) {
 function checkMissing(missing, baseline) {
     const unknown = [];
     for (const request of missing) {
-        const label = request.kind === 'prefix' ? `${request.id}*` : request.id;
+        const label = requestLabel(request);
         if (baseline === undefined || namedBy(request, baseline).length === 0) {
             unknown.push(label);
         }
-        else if (request.kind !== 'prefix') {
+        else if (request.kind === 'name' || request.kind === 'arn') {
             lib_core/* warning */.$e(`Secret '${label}' no longer exists (deleted or scheduled for deletion): reported as ` +
                 'changed. Remove it from secret-ids, or the next run fails.');
         }
@@ -64285,6 +64437,7 @@ function summaryOf(rows, changed, firstRun, notes) {
 
 
 const TRANSFORMATIONS = ['uppercase', 'lowercase', 'none'];
+const ON_MISSING = ['fail', 'warn'];
 /** Calls in flight at once: enough to hide latency, few enough not to be throttled. */
 const fetch_CONCURRENCY = 10;
 function parseVersion(inputs) {
@@ -64313,17 +64466,16 @@ const fetchMode = {
             requests,
             parseJson: inputs.bool('parse-json-secrets', false),
             transformation,
-            version: parseVersion(inputs)
+            version: parseVersion(inputs),
+            onMissing: inputs.oneOf('on-missing', ON_MISSING, 'fail'),
+            stripPrefix: inputs.bool('strip-prefix', false)
         };
     },
     secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
-    async run(config, { client }) {
-        const fetched = await fetchAll(client, config.requests, config.version);
-        const delivered = fetched.map(item => ({
-            ...item,
-            targets: targetsFor(item.request, item.value, config)
-        }));
-        const versionIds = Object.fromEntries(fetched.map(({ value }) => [value.name, value.versionId]));
+    async run(config, { clients }) {
+        const fetched = await fetchAll(clients, config.requests, config.version, config.onMissing);
+        const delivered = exportedOnce(fetched.map(item => ({ ...item, targets: targetsFor(item.request, item.value, config) })));
+        const versionIds = versionIdsOf(delivered.map(({ value }) => value));
         const count = Object.keys(versionIds).length;
         return {
             secrets: delivered.flatMap(item => item.targets),
@@ -64343,15 +64495,70 @@ const fetchMode = {
         };
     }
 };
-/** All or nothing: every requested secret is read, or the error names each that failed. */
-async function fetchAll(client, requests, version) {
-    const reader = new Reader(client, version);
-    const batches = await Promise.all(requests.map(request => reader.resolve(request)));
-    if (reader.failures.length > 0) {
-        const details = reader.failures.map(f => f.reason ?? describeAwsError(f.error, f.operation, f.id));
-        throw new errors_ActionError(`Nothing was exported: ${reader.failures.length} secret(s) could not be read: ${details.join(' ')}`);
+/**
+ * As the official action's set of secret ids: a secret several lines select under the same
+ * name is exported once. The same secret under two names (an alias and its own name) is
+ * exported under both; two different secrets giving one name are left for emit to refuse.
+ */
+function exportedOnce(items) {
+    const seen = new Set();
+    const out = [];
+    for (const item of items) {
+        const key = (target) => `${item.value.arn || item.value.name}\n${target.name}\n${target.channels?.join() ?? ''}`;
+        const targets = item.targets.filter(target => !seen.has(key(target)));
+        for (const target of targets)
+            seen.add(key(target));
+        if (targets.length > 0 || item.targets.length === 0)
+            out.push({ ...item, targets });
     }
-    return batches.flat();
+    return out;
+}
+/** Version id of each secret by name; a second secret of that name (another region) by ARN. */
+function versionIdsOf(values) {
+    const ids = {};
+    const arnOf = new Map();
+    for (const { name, arn, versionId } of values) {
+        const owner = arnOf.get(name);
+        if (owner === undefined)
+            arnOf.set(name, arn);
+        if (owner === undefined || owner === arn)
+            ids[name] = versionId;
+        else
+            ids[arn] = versionId;
+    }
+    return ids;
+}
+/**
+ * All or nothing: every requested secret is read, or the error names each that failed. With
+ * onMissing 'warn', secrets that do not exist and selections that match nothing are skipped,
+ * one warning each. Each ARN is read in its region, everything else in the default region.
+ */
+async function fetchAll(clients, requests, version, onMissing = 'fail') {
+    const byRegion = new Map();
+    for (const request of requests) {
+        const region = request.kind === 'arn' ? clients.regionOf(request.id) : clients.region;
+        byRegion.set(region, [...(byRegion.get(region) ?? []), request]);
+    }
+    // Every client first: a missing region fails the step before any call.
+    const readers = [...byRegion].map(([region, group]) => [new Reader(clients.forRegion(region), version), group]);
+    const results = await Promise.all(readers.map(([reader, group]) => reader.resolveAll(group)));
+    const failures = readers.flatMap(([reader]) => reader.failures);
+    const skipped = onMissing === 'warn' ? failures.filter(isMissing) : [];
+    const fatal = failures.filter(failure => !skipped.includes(failure));
+    if (fatal.length > 0) {
+        const details = fatal.map(f => f.reason ?? describeAwsError(f.error, f.operation, f.id));
+        throw new errors_ActionError(`Nothing was exported: ${fatal.length} secret(s) could not be read: ${details.join(' ')}`);
+    }
+    for (const failure of skipped) {
+        lib_core/* warning */.$e(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`);
+    }
+    return results.flat();
+}
+function isMissing(failure) {
+    return failure.missing === true || (failure.reason === undefined && isNotFound(failure.error));
+}
+function missingReason(failure) {
+    return failure.missing ? 'no secret matches it.' : 'no such secret (not found in its region).';
 }
 class Reader {
     client;
@@ -64359,45 +64566,73 @@ class Reader {
     failures = [];
     limit = pLimit(fetch_CONCURRENCY);
     batchDenied = false;
+    /** One read per secret, by every id it is known under (name, ARN, id as requested). */
+    reads = new Map();
     constructor(client, version) {
         this.client = client;
         this.version = version;
     }
-    async resolve(request) {
-        if (request.kind !== 'prefix') {
-            const values = await this.read([request.id]);
-            return values.map(value => ({ request, value }));
-        }
+    /** Names and ARNs are scheduled first, so a wildcard's match already read is not read again. */
+    async resolveAll(requests) {
+        const listed = (request) => request.kind === 'prefix' || request.kind === 'tag';
+        this.schedule(requests.filter(request => !listed(request)).map(request => request.id));
+        const results = await Promise.all(requests.map(async (request) => {
+            if (listed(request))
+                return this.resolveListed(request);
+            const value = await this.reads.get(request.id);
+            return value ? [{ request, value }] : [];
+        }));
+        return results.flat();
+    }
+    async resolveListed(request) {
         const reads = [];
         let listed = false;
         try {
             // Start reading each page's secrets while the next page is listed.
-            for await (const page of listSecretsByPrefix(this.client, request.id)) {
-                for (let i = 0; i < page.length; i += BATCH_SIZE) {
-                    reads.push(this.read(page.slice(i, i + BATCH_SIZE).map(secret => secret.arn)));
-                }
-            }
+            for await (const page of listSelected(this.client, request))
+                reads.push(...this.scheduleListed(page));
             listed = true;
         }
         catch (error) {
-            this.failures.push({ id: `${request.id}*`, error, operation: 'ListSecrets' });
+            this.failures.push({ id: requestLabel(request), error, operation: 'ListSecrets' });
         }
-        const values = (await Promise.all(reads)).flat();
+        const values = (await Promise.all(reads)).filter(value => value !== undefined);
         if (listed && reads.length === 0)
-            this.failPrefix(request, 'no secret matches it');
+            this.failListed(request, 'no secret matches it', true);
         // As the official action: an alias names one secret, so its wildcard must match exactly one.
         if (request.alias && values.length > 1) {
-            this.failPrefix(request, `${values.length} secrets match it, but alias '${request.alias}' names one`);
+            this.failListed(request, `${values.length} secrets match it, but alias '${request.alias}' names one`);
         }
         return values.map(value => ({ request, value }));
     }
-    failPrefix(request, problem) {
-        const id = `${request.id}*`;
+    scheduleListed(page) {
+        const known = (secret) => this.reads.get(secret.arn) ?? this.reads.get(secret.name);
+        this.schedule(page.filter(secret => known(secret) === undefined).map(secret => secret.arn));
+        return page.map(secret => {
+            const read = known(secret);
+            this.reads.set(secret.name, read);
+            return read;
+        });
+    }
+    /** Ids not yet read, in batches of 20. */
+    schedule(ids) {
+        const fresh = [...new Set(ids)].filter(id => !this.reads.has(id));
+        for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
+            const batch = fresh.slice(i, i + BATCH_SIZE);
+            const values = this.read(batch);
+            for (const id of batch) {
+                this.reads.set(id, values.then(found => found.find(value => idNames(id, value))));
+            }
+        }
+    }
+    failListed(request, problem, missing = false) {
+        const id = requestLabel(request);
         this.failures.push({
             id,
             error: undefined,
             operation: 'ListSecrets',
-            reason: `'${id}': ${problem}.`
+            reason: `'${id}': ${problem}.`,
+            missing
         });
     }
     /** Up to 20 ids: one BatchGetSecretValue, unless a version is chosen or batch reads are denied. */
@@ -64439,7 +64674,7 @@ class Reader {
 /** Env var, output and file for one secret, named as the official action names them. */
 function targetsFor(request, value, config) {
     const json = config.parseJson ? jsonObject(value.data) : undefined;
-    const prefix = envPrefixFor(request, value.name, config.transformation, json !== undefined);
+    const prefix = envPrefixFor(request, value.name, config.transformation, json !== undefined, config.stripPrefix);
     const fileName = prefix || toEnvName(value.name, config.transformation);
     if (json === undefined) {
         return [{ name: prefix, value: value.data, source: value.name, file: fileName }];
@@ -64736,7 +64971,8 @@ const lookupJsonPathMode = {
         };
     },
     secretArns: config => (config.isArn ? [config.secretId] : []),
-    async run(config, { client }) {
+    async run(config, { clients }) {
+        const client = clients.forSecret(config.secretId);
         const secret = await readSecret(client, config);
         const document = parseJsonSecret(secret.data, secret.name);
         const results = config.queries.map(query => ({
@@ -65284,7 +65520,8 @@ const pushGeneratedMode = {
         return { secretId, fields, policy, create: parseCreateOptions(inputs), ...exports };
     },
     secretArns: config => (isArn(config.secretId) ? [config.secretId] : []),
-    async run(config, { client, env }) {
+    async run(config, { clients, env }) {
+        const client = clients.forSecret(config.secretId);
         for (const spec of config.fields.values())
             if ('value' in spec)
                 mask_masker.add(spec.value);
@@ -65569,7 +65806,8 @@ const putMode = {
         };
     },
     secretArns: config => (isArn(config.secretId) ? [config.secretId] : []),
-    async run(config, { client, env }) {
+    async run(config, { clients, env }) {
+        const client = clients.forSecret(config.secretId);
         // Values computed by earlier steps are not masked by the runner: mask before any call.
         // (secret-json is masked compact: each line of an indented form would mask '{' and '}'.)
         mask_masker.add(config.value.data);
@@ -66319,7 +66557,8 @@ const rotateMode = {
         return parseLambda(inputs, common);
     },
     secretArns: config => (config.secretId.startsWith('arn:') ? [config.secretId] : []),
-    run(config, { client, env }) {
+    run(config, { clients, env }) {
+        const client = clients.forSecret(config.secretId);
         return config.strategy === 'lambda'
             ? rotateWithLambda(config, client, env)
             : rotateInWorkflow(config, client, env);
@@ -66533,17 +66772,19 @@ async function run(read = readActionInput, env = process.env) {
         const emitConfig = parseEmitConfig(inputs, handler.exportDefaults);
         const config = handler.parse(inputs);
         core.debug(`mode ${mode}: inputs are valid`);
-        const settings = clientSettings(aws, handler.secretArns(config), env);
+        const arns = handler.secretArns(config);
+        const settings = clientSettings(aws, arns, env);
         // Endpoint and proxy may also come from the environment, credentials and all.
         maskUrlPassword(settings.endpoint);
         maskUrlPassword(settings.proxy);
         settings.credentials = await resolveCredentials(aws.role, settings, env);
         const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default';
         core.debug(`region ${settings.region}, endpoint ${endpoint}`);
-        const client = createSecretsManagerClient(settings);
+        const clients = SecretsManagerClients.forConfig(settings, aws, env);
         core.saveState(STATE_MODE, mode);
-        core.saveState(STATE_REGION, settings.region);
-        const emission = await handler.run(config, { client, settings, env });
+        // The post step works on this step's (first) secret: in its ARN's region, else the default.
+        core.saveState(STATE_REGION, (arns[0] && clients.regionOf(arns[0])) || settings.region);
+        const emission = await handler.run(config, { clients, settings, env });
         await emit(emission, emitConfig, env);
     }
     catch (error) {
@@ -66614,10 +66855,10 @@ function blankEnv(names) {
 async function postClient(read, env) {
     const aws = common_parseAwsConfig(new reader_Inputs(read));
     // The main step resolved the region, possibly from a secret ARN the post step cannot see.
-    const region = aws.region ?? (lib_core/* getState */.Gu(STATE_REGION) || undefined);
+    const region = lib_core/* getState */.Gu(STATE_REGION) || aws.region;
     const settings = client_clientSettings({ ...aws, region }, [], env);
     settings.credentials = await credentials_resolveCredentials(aws.role, settings, env);
-    return client_createSecretsManagerClient(settings);
+    return new client_SecretsManagerClients(settings, settings.region, env).forRegion();
 }
 
 
@@ -66627,7 +66868,7 @@ async function postClient(read, env) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4922);
+/* harmony import */ var _cleanup_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8844);
 
 await (0,_cleanup_js__WEBPACK_IMPORTED_MODULE_0__/* .runPost */ .a)();
 
