@@ -2,14 +2,10 @@ import { describe, expect, it } from '@jest/globals'
 import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets, testClient } from '../harness/moto.js'
-import { startProxy, type FaultRequest } from '../harness/proxy.js'
+import { startProxy, regionOf } from '../harness/proxy.js'
 import { findLeaks, runStep } from '../harness/runner.js'
 
 const moto = useMoto()
-
-/** Region of a signed request, from its SigV4 credential scope. */
-const regionOf = (req: FaultRequest) =>
-  /Credential=[^/]+\/\d+\/([a-z0-9-]+)\//.exec(String(req.headers.authorization))?.[1] ?? '?'
 
 describe('fetch for real workflows, bundled', () => {
   it('reads ARNs of another region next to names of AWS_REGION, overlaps once', async () => {

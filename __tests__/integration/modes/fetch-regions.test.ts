@@ -6,7 +6,7 @@ import type { SecretTarget } from '../../../src/output/emission.js'
 import { contextFor, inputsFrom } from '../../harness/context.js'
 import { useCapturedStdout, useMoto } from '../../harness/jest-moto.js'
 import { seedSecrets, testClient } from '../../harness/moto.js'
-import { startProxy, type FaultRequest } from '../../harness/proxy.js'
+import { startProxy, regionOf } from '../../harness/proxy.js'
 
 const moto = useMoto()
 const stdout = useCapturedStdout()
@@ -34,10 +34,6 @@ async function tagged(name: string, value: string, tags: Record<string, string>)
   )
   return out.ARN!
 }
-
-/** Region of a signed request, from its SigV4 credential scope. */
-const regionOf = (req: FaultRequest) =>
-  /Credential=[^/]+\/\d+\/([a-z0-9-]+)\//.exec(String(req.headers.authorization))?.[1] ?? '?'
 
 describe('fetch in several regions', () => {
   it('reads each ARN in its own region and names in aws-region, in per-region batches', async () => {

@@ -50,8 +50,9 @@ function official(
     const name = id.startsWith('arn:') ? id.slice(id.indexOf(':secret:') + 8, -7) : id
     const envName = validEnv(alias || name)
     // "The environment name ... is already in use"
-    if (envName in env) env[envName] === name ? (overlap = true) : (clash = true)
-    else env[envName] = name
+    if (!(envName in env)) env[envName] = name
+    else if (env[envName] === name) overlap = true
+    else clash = true
   }
   return overlap || clash ? { ok: false, overlap, clash, unique: env } : { ok: true, env }
 }
