@@ -114,4 +114,17 @@ export class SecretsManagerClients {
   forSecret(id: string): SecretsManagerClient {
     return this.forRegion(this.regionOf(id))
   }
+
+  /**
+   * Items by the client of their id's region, in order. Every client is built first, so a
+   * missing region fails the step before any call.
+   */
+  byRegion<T extends { id: string }>(items: readonly T[]): [SecretsManagerClient, T[]][] {
+    const groups = new Map<string | undefined, T[]>()
+    for (const item of items) {
+      const region = this.regionOf(item.id)
+      groups.set(region, [...(groups.get(region) ?? []), item])
+    }
+    return [...groups].map(([region, group]) => [this.forRegion(region), group])
+  }
 }

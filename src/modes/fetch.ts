@@ -157,15 +157,10 @@ export async function fetchAll(
   version: VersionSelector,
   onMissing: OnMissing = 'fail'
 ): Promise<Fetched[]> {
-  const byRegion = new Map<string | undefined, SecretRequest[]>()
-  for (const request of requests) {
-    const region = request.kind === 'arn' ? clients.regionOf(request.id) : clients.region
-    byRegion.set(region, [...(byRegion.get(region) ?? []), request])
-  }
-  // Every client first: a missing region fails the step before any call.
-  const readers = [...byRegion].map(
-    ([region, group]) => [new Reader(clients.forRegion(region), version), group] as const
-  )
+  // Only an ARN names a region: names, wildcards and tag lines are in the default one.
+  const readers = clients
+    .byRegion(requests)
+    .map(([client, group]) => [new Reader(client, version), group] as const)
   const results = await Promise.all(readers.map(([reader, group]) => reader.resolveAll(group)))
   const failures = readers.flatMap(([reader]) => reader.failures)
   const skipped = onMissing === 'warn' ? failures.filter(isMissing) : []
@@ -221,8 +216,9 @@ class Reader {
     let listed = false
     try {
       // Start reading each page's secrets while the next page is listed.
-      for await (const page of listSelected(this.client, request))
+      for await (const page of listSelected(this.client, request)) {
         reads.push(...this.scheduleListed(page))
+      }
       listed = true
     } catch (error) {
       this.failures.push({ id: requestLabel(request), error, operation: 'ListSecrets' })

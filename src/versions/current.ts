@@ -51,14 +51,9 @@ export async function readCurrentVersions(
   clients: SecretsManagerClients,
   requests: SecretRequest[]
 ): Promise<CurrentVersions> {
-  const byRegion = new Map<string | undefined, SecretRequest[]>()
-  for (const request of requests) {
-    const region = request.kind === 'arn' ? clients.regionOf(request.id) : clients.region
-    byRegion.set(region, [...(byRegion.get(region) ?? []), request])
-  }
-  const readers = [...byRegion].map(
-    ([region, group]) => [new VersionReader(clients.forRegion(region)), group] as const
-  )
+  const readers = clients
+    .byRegion(requests)
+    .map(([client, group]) => [new VersionReader(client), group] as const)
   const results = await Promise.all(readers.map(([reader, group]) => reader.all(group)))
   const failures = readers.flatMap(([reader]) => reader.failures)
   if (failures.length > 0) {
