@@ -62443,6 +62443,18 @@ class SecretsManagerClients {
     forSecret(id) {
         return this.forRegion(this.regionOf(id));
     }
+    /**
+     * Items by the client of their id's region, in order. Every client is built first, so a
+     * missing region fails the step before any call.
+     */
+    byRegion(items) {
+        const groups = new Map();
+        for (const item of items) {
+            const region = this.regionOf(item.id);
+            groups.set(region, [...(groups.get(region) ?? []), item]);
+        }
+        return [...groups].map(([region, group]) => [this.forRegion(region), group]);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/aws/errors.ts
@@ -63876,12 +63888,9 @@ function currentVersionId(versionsToStages) {
  * looked up in its own region, everything else in the default region.
  */
 async function readCurrentVersions(clients, requests) {
-    const byRegion = new Map();
-    for (const request of requests) {
-        const region = request.kind === 'arn' ? clients.regionOf(request.id) : clients.region;
-        byRegion.set(region, [...(byRegion.get(region) ?? []), request]);
-    }
-    const readers = [...byRegion].map(([region, group]) => [new VersionReader(clients.forRegion(region)), group]);
+    const readers = clients
+        .byRegion(requests)
+        .map(([client, group]) => [new VersionReader(client), group]);
     const results = await Promise.all(readers.map(([reader, group]) => reader.all(group)));
     const failures = readers.flatMap(([reader]) => reader.failures);
     if (failures.length > 0) {
@@ -64549,13 +64558,10 @@ function versionIdsOf(values) {
  * one warning each. Each ARN is read in its region, everything else in the default region.
  */
 async function fetchAll(clients, requests, version, onMissing = 'fail') {
-    const byRegion = new Map();
-    for (const request of requests) {
-        const region = request.kind === 'arn' ? clients.regionOf(request.id) : clients.region;
-        byRegion.set(region, [...(byRegion.get(region) ?? []), request]);
-    }
-    // Every client first: a missing region fails the step before any call.
-    const readers = [...byRegion].map(([region, group]) => [new Reader(clients.forRegion(region), version), group]);
+    // Only an ARN names a region: names, wildcards and tag lines are in the default one.
+    const readers = clients
+        .byRegion(requests)
+        .map(([client, group]) => [new Reader(client, version), group]);
     const results = await Promise.all(readers.map(([reader, group]) => reader.resolveAll(group)));
     const failures = readers.flatMap(([reader]) => reader.failures);
     const skipped = onMissing === 'warn' ? failures.filter(isMissing) : [];
@@ -64604,8 +64610,9 @@ class Reader {
         let listed = false;
         try {
             // Start reading each page's secrets while the next page is listed.
-            for await (const page of listSelected(this.client, request))
+            for await (const page of listSelected(this.client, request)) {
                 reads.push(...this.scheduleListed(page));
+            }
             listed = true;
         }
         catch (error) {
