@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { CreateSecretCommand } from '@aws-sdk/client-secrets-manager'
+import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets, testClient } from '../harness/moto.js'
 import { startProxy, regionOf } from '../harness/proxy.js'
@@ -106,6 +106,32 @@ describe('fetch for real workflows, bundled', () => {
       'prod/api': euApi.versionId,
       'prod/web': web.VersionId
     })
+  })
+
+  it('single-secret modes work on an ARN in its own region, whatever aws-region says', async () => {
+    const eu = testClient(moto.endpoint, { region: 'eu-west-1' })
+    const [conf] = await seedSecrets(eu, [{ name: 'rds!cluster-9', value: '{"password":"old"}' }])
+    const common = {
+      'endpoint-url': moto.endpoint,
+      'aws-region': 'us-east-1',
+      'secret-id': conf.arn
+    }
+    const put = await runStep({
+      inputs: { ...common, mode: 'put', 'secret-string': '{"password":"new-pw"}' }
+    })
+    expect(put.errors).toEqual([])
+    // The post step (rotate's clean-up) works in the region of the step's secret.
+    expect(put.state['sma-region']).toBe('eu-west-1')
+    const lookup = await runStep({
+      inputs: { ...common, mode: 'lookup-jsonpath', query: '$.password', 'export-outputs': 'true' }
+    })
+    expect(lookup.errors).toEqual([])
+    expect(lookup.outputs.value).toBe('new-pw')
+    const stored = await eu.send(
+      new GetSecretValueCommand({ SecretId: conf.arn, VersionStage: 'AWSCURRENT' })
+    )
+    expect(stored.SecretString).toBe('{"password":"new-pw"}')
+    eu.destroy()
   })
 
   it('refuses bad values of the new inputs with one error line naming the input', async () => {
