@@ -63389,7 +63389,8 @@ function parseLine(line, inputName, transformation) {
     if (alias)
         checkAlias(alias, inputName, transformation);
     const classified = classify(id, inputName);
-    // The official action drops a blank alias on a prefix (utils.ts:44 tests it for truthiness).
+    // The official action drops a blank alias on a prefix (utils.ts:44 tests it for truthiness);
+    // a tag line, which selects like a prefix, does the same.
     const kept = classified.kind !== 'name' && classified.kind !== 'arn' && alias === '' ? undefined : alias;
     return kept === undefined ? classified : { ...classified, alias: kept };
 }
@@ -63436,7 +63437,6 @@ function checkAlias(alias, inputName, transformation) {
         'not starting with a digit');
 }
 function sameRequest(a, b) {
-    // A tag line's id is the line as written, so equal ids are equal tag selections.
     return a.id === b.id && a.kind === b.kind && a.alias === b.alias;
 }
 /**
