@@ -61515,7 +61515,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9794);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3155);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -61524,7 +61524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9794:
+/***/ 3155:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -61539,6 +61539,54 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3838);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-secrets-manager/dist-cjs/index.js
 var dist_cjs = __nccwpck_require__(2994);
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A bad input: the message names the input and what is wrong, never a secret value. */
+class InputError extends Error {
+    input;
+    constructor(input, detail) {
+        super(`Input '${input}': ${detail}`);
+        this.input = input;
+        this.name = 'InputError';
+    }
+}
+/** A failure the user can act on; the message is already written for them. */
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ActionError';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/arn.ts
+/** Secrets Manager ARNs, parsed where both the aws layer and the secrets domain can use them. */
+/** What AWS accepts in a secret name: its own names may hold '!' (`rds!cluster-...`). */
+const SECRET_NAME_CHARS = 'A-Za-z0-9/_+=.@!-';
+// A well-formed secret ARN in any partition, complete or partial (without the random suffix).
+const SECRET_ARN = new RegExp(`^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:([${SECRET_NAME_CHARS}]+)$`);
+function isSecretArn(id) {
+    return SECRET_ARN.test(id);
+}
+function regionFromArn(arn) {
+    return SECRET_ARN.exec(arn)?.[2];
+}
+/**
+ * The secret name in an ARN, without the '-' and 6 random characters AWS appends. A partial ARN
+ * whose name itself ends in '-' and 6 letters or digits is ambiguous: prefer GetSecretValue's
+ * Name, which is what the official action uses.
+ */
+function secretNameFromArn(arn) {
+    const name = SECRET_ARN.exec(arn)?.[4];
+    if (name === undefined)
+        throw new Error(`'${arn}' is not a Secrets Manager secret ARN`);
+    return name.replace(/-[A-Za-z0-9]{6}$/, '');
+}
+/** The partition of any ARN (`aws`, `aws-cn`, `aws-us-gov`), `aws` when it names none. */
+function partitionOfArn(arn) {
+    return /^arn:(aws[a-z-]*):/.exec(arn)?.[1] ?? 'aws';
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/core/dist-cjs/submodules/client/index.js
+var client = __nccwpck_require__(5152);
 // EXTERNAL MODULE: ./node_modules/@smithy/node-http-handler/dist-cjs/index.js
 var node_http_handler_dist_cjs = __nccwpck_require__(1279);
 // EXTERNAL MODULE: external "net"
@@ -62251,6 +62299,13 @@ var external_node_http_ = __nccwpck_require__(7067);
 
 
 
+
+/** The official action's default for auto-select-family-attempt-timeout. */
+const DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS = 1000;
+/** A service's default endpoint host in a region, with its partition's DNS suffix. */
+function serviceHost(service, region) {
+    return `${service}.${region}.${(0,client.partition)(region).dnsSuffix}`;
+}
 /** True when NO_PROXY lists the host (exact, domain suffix, or *). */
 function bypassesProxy(host, noProxy) {
     if (!noProxy)
@@ -62274,7 +62329,11 @@ function proxyFor(endpointHost, input, env) {
 }
 function httpHandler(settings) {
     // Keep-alive agents with enough sockets for the parallel batches.
-    const agentOptions = { keepAlive: true, maxSockets: 50 };
+    const agentOptions = {
+        keepAlive: true,
+        maxSockets: 50,
+        autoSelectFamilyAttemptTimeout: settings.autoSelectFamilyAttemptTimeoutMs ?? DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS
+    };
     const proxy = settings.proxy;
     return new node_http_handler_dist_cjs.NodeHttpHandler({
         httpAgent: proxy ? new HttpProxyAgent(proxy, agentOptions) : new external_node_http_.Agent(agentOptions),
@@ -62286,21 +62345,986 @@ function httpHandler(settings) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/errors.ts
-/** A bad input: the message names the input and what is wrong, never a secret value. */
-class InputError extends Error {
-    input;
-    constructor(input, detail) {
-        super(`Input '${input}': ${detail}`);
-        this.input = input;
-        this.name = 'InputError';
+;// CONCATENATED MODULE: ./src/aws/region.ts
+
+
+const NO_REGION = "No AWS region: set the 'aws-region' input, use a secret ARN, or set AWS_REGION " +
+    '(aws-actions/configure-aws-credentials sets it).';
+/** The region of names (secrets given without an ARN): the input, then the environment. */
+function defaultRegion(input, env) {
+    return input || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
+}
+/** The step's home region (STS, the post step): the default region, else a secret ARN's. */
+function resolveRegion(input, arns, env) {
+    const fromArn = arns.map(regionFromArn).find(region => region !== undefined);
+    const region = input || fromArn || defaultRegion(undefined, env);
+    if (!region)
+        throw new ActionError(NO_REGION);
+    return region;
+}
+
+;// CONCATENATED MODULE: ./src/aws/client.ts
+
+
+
+
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+/** Everything every AWS client of this run shares, resolved once, in the step's home region. */
+function clientSettings(config, secretArns, env) {
+    const region = resolveRegion(config.region, secretArns, env);
+    const endpoint = config.endpoint || env.AWS_ENDPOINT_URL_SECRETS_MANAGER || env.AWS_ENDPOINT_URL || undefined;
+    return inRegion({
+        region,
+        endpoint,
+        maxAttempts: config.maxAttempts,
+        requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS,
+        autoSelectFamilyAttemptTimeoutMs: config.autoSelectFamilyAttemptTimeoutMs,
+        given: { endpoint: config.endpoint, proxy: config.proxy }
+    }, region, env);
+}
+/** The same settings for another region: NO_PROXY is checked against that region's host. */
+function inRegion(settings, region, env) {
+    const host = settings.endpoint
+        ? new URL(settings.endpoint).hostname
+        : serviceHost('secretsmanager', region);
+    return { ...settings, region, proxy: proxyFor(host, settings.given?.proxy, env) };
+}
+/** The one place a Secrets Manager client is built. */
+function createSecretsManagerClient(settings) {
+    return new dist_cjs/* SecretsManagerClient */._H({
+        region: settings.region,
+        endpoint: settings.endpoint,
+        maxAttempts: settings.maxAttempts,
+        retryMode: 'standard',
+        credentials: settings.credentials,
+        requestHandler: httpHandler(settings)
+    });
+}
+/**
+ * One Secrets Manager client per region, each built when first asked for. All share one
+ * credentials provider: the assumed role, or the default chain of the first client built.
+ */
+class SecretsManagerClients {
+    settings;
+    region;
+    env;
+    built = new Map();
+    credentials;
+    /** `region`: where secrets named without an ARN live (aws-region, then the environment). */
+    constructor(settings, region, env) {
+        this.settings = settings;
+        this.region = region;
+        this.env = env;
+        this.credentials = settings.credentials;
+    }
+    static forConfig(settings, config, env) {
+        return new SecretsManagerClients(settings, defaultRegion(config.region, env), env);
+    }
+    /** The client of a region; without one, of the default region. */
+    forRegion(region = this.region) {
+        if (region === undefined)
+            throw new ActionError(NO_REGION);
+        const known = this.built.get(region);
+        if (known)
+            return known;
+        const settings = { ...inRegion(this.settings, region, this.env), credentials: this.credentials };
+        const client = createSecretsManagerClient(settings);
+        // The first client resolves the default chain; the others reuse what it resolved.
+        this.credentials ??= client.config.credentials;
+        this.built.set(region, client);
+        return client;
+    }
+    /** The region a secret id is read in: an ARN's own, else the default region. */
+    regionOf(id) {
+        return regionFromArn(id) ?? this.region;
+    }
+    /** The client that reads this secret id. */
+    forSecret(id) {
+        return this.forRegion(this.regionOf(id));
+    }
+    /**
+     * Items by the client of their id's region, in order. Every client is built first, so a
+     * missing region fails the step before any call.
+     */
+    byRegion(items) {
+        const groups = new Map();
+        for (const item of items) {
+            const region = this.regionOf(item.id);
+            groups.set(region, [...(groups.get(region) ?? []), item]);
+        }
+        return [...groups].map(([region, group]) => [this.forRegion(region), group]);
     }
 }
-/** A failure the user can act on; the message is already written for them. */
-class ActionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ActionError';
+
+;// CONCATENATED MODULE: ./src/aws/errors.ts
+
+function awsFailure(error) {
+    const err = error;
+    return {
+        name: err?.name ?? err?.code ?? 'Error',
+        status: err?.$metadata?.httpStatusCode,
+        message: String(err?.message ?? error)
+    };
+}
+const NETWORK_CODES = [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ENOTFOUND',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN'
+];
+const DNS_CODES = ['ENOTFOUND', 'EAI_AGAIN'];
+/**
+ * A response that is not the service's JSON: an HTML error page, a proxy's answer, a mangled
+ * body. The parser's message quotes the body around the fault, and a body may hold secret
+ * values that were never registered as masks: such a message is never shown.
+ */
+function isUnreadableResponse(error) {
+    const err = error;
+    if (err === null || typeof err !== 'object')
+        return false;
+    return (err.name === 'SyntaxError' ||
+        '$responseBodyText' in err ||
+        /Deserialization error/.test(String(err.message)));
+}
+/** No answer within the request timeout (the handler's or the connection's). */
+function isTimeout(error) {
+    const err = error;
+    if (err?.code === 'ETIMEDOUT')
+        return true;
+    return err?.name === 'TimeoutError' && !NETWORK_CODES.includes(err.code ?? '');
+}
+function isNotFound(error) {
+    const { name, status } = awsFailure(error);
+    return (name === 'ResourceNotFoundException' || (status === 404 && name !== 'AccessDeniedException'));
+}
+function isAccessDenied(error) {
+    const { name, status } = awsFailure(error);
+    // moto answers denials as XML, which the JSON client reports as a SyntaxError with status 403.
+    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(name) || status === 403;
+}
+function isThrottled(error) {
+    const { name, status } = awsFailure(error);
+    return /Throttl|TooManyRequests|RequestLimitExceeded/.test(name) || status === 429;
+}
+/** Actions that cannot be limited to one secret's ARN (their policy Resource is "*"). */
+const UNSCOPED = ['GetRandomPassword', 'ListSecrets', 'BatchGetSecretValue'];
+const READS = ['GetSecretValue', 'BatchGetSecretValue'];
+const WRITES = ['PutSecretValue', 'CreateSecret'];
+function permissionHint(operation) {
+    const where = UNSCOPED.includes(operation) ? ' (Resource "*")' : ' on this secret';
+    const kms = READS.includes(operation)
+        ? ' and kms:Decrypt on its KMS key if it is a customer managed key'
+        : WRITES.includes(operation)
+            ? ' and kms:GenerateDataKey on its KMS key if it is a customer managed key'
+            : '';
+    return `the credentials need secretsmanager:${operation}${where}${kms}.`;
+}
+/**
+ * Explains a failed call: what happened to which secret, and what to do.
+ * AWS error messages carry names and ARNs, never secret values.
+ */
+function describeAwsError(error, operation, secret) {
+    if (error instanceof ActionError)
+        return error.message;
+    const failure = awsFailure(error);
+    const target = secret ? ` for '${secret}'` : '';
+    if (isAccessDenied(error)) {
+        return `Access denied to secretsmanager:${operation}${target}: ${permissionHint(operation)}`;
+    }
+    if (isNotFound(error)) {
+        return `Secret${target ? ` '${secret}'` : ''} not found (${operation}): check the name or ARN and the region.`;
+    }
+    if (isThrottled(error)) {
+        return `Throttled by Secrets Manager${target} (${operation}) after all retries: raise max-attempts or read fewer secrets at once.`;
+    }
+    if (failure.name === 'InvalidRequestException' && /delet/i.test(failure.message)) {
+        return `Secret${target ? ` '${secret}'` : ''} is scheduled for deletion (${operation}): restore it first.`;
+    }
+    if (failure.name === 'DecryptionFailure') {
+        return `Could not decrypt${target}: the credentials need kms:Decrypt on the secret's KMS key.`;
+    }
+    if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
+        return (`No usable AWS credentials (${operation}): use role-to-assume, or run ` +
+            `aws-actions/configure-aws-credentials before this step.`);
+    }
+    if (isTimeout(error)) {
+        return (`No answer from Secrets Manager within the request timeout (${operation}${target}) ` +
+            `after ${attemptsOf(error)}: check endpoint-url, http-proxy and the network, or raise ` +
+            `max-attempts.`);
+    }
+    const { code, hostname } = error;
+    if (code && NETWORK_CODES.includes(code)) {
+        const host = hostname ? ` at ${hostname}` : '';
+        const check = DNS_CODES.includes(code)
+            ? 'Check aws-region (an unknown region has no endpoint), endpoint-url and the network.'
+            : 'Check endpoint-url, http-proxy and the network.';
+        return `Could not reach Secrets Manager${host} (${operation}${target}): ${code}. ${check}`;
+    }
+    const status = failure.status ? ` HTTP ${failure.status}` : '';
+    if (isUnreadableResponse(error)) {
+        return (`${operation}${target} failed: the endpoint answered${status} with something that is not a ` +
+            `Secrets Manager response (not shown: it may hold secret values). Check aws-region, ` +
+            `endpoint-url and http-proxy.`);
+    }
+    return `${operation}${target} failed: ${failure.name}${status && `,${status}`}: ${failure.message}`;
+}
+function attemptsOf(error) {
+    const attempts = error?.$metadata?.attempts;
+    return attempts ? `${attempts} attempt${attempts === 1 ? '' : 's'}` : 'all attempts';
+}
+
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
+var client_sts_dist_cjs = __nccwpck_require__(1695);
+;// CONCATENATED MODULE: ./src/output/mask.ts
+
+/** Forms shorter than this are left to the runner's masks when we scrub our own messages. */
+const SCRUB_MIN = 4;
+/** A line made only of JSON structure ('{', '},', '":') carries nothing and would blank logs. */
+const JSON_STRUCTURE = /^[\s{}[\],:]*$/;
+/**
+ * The JSON keys a user declared non-secret (the `unmasked` input): leaves under them are not
+ * registered one by one. A key matches by name or by the path that ends with it (`db.host`,
+ * `DB_HOST`), case and punctuation ignored; arrays add nothing to a path.
+ */
+class Unmasked {
+    names;
+    longest;
+    constructor(entries = []) {
+        this.names = new Set(entries.map(unmaskedName).filter(name => name !== ''));
+        this.longest = Math.max(0, ...[...this.names].map(name => name.length));
+    }
+    get size() {
+        return this.names.size;
+    }
+    /** Whether the leaf at `path` + `key` (names as unmaskedName gives them) is declared plain. */
+    matches(path, key) {
+        if (this.names.size === 0)
+            return false;
+        let suffix = key;
+        for (let i = path.length;; i--) {
+            if (suffix.length > this.longest)
+                return false;
+            if (this.names.has(suffix))
+                return true;
+            if (i === 0)
+                return false;
+            suffix = `${path[i - 1]}_${suffix}`;
+        }
+    }
+}
+/** `db.host`, `DB_HOST`, `db-host` and `Db Host` all name the same leaf. */
+function unmaskedName(text) {
+    return text
+        .toUpperCase()
+        .replace(/[^\p{L}\p{N}]+/gu, '_')
+        .replace(/^_+|_+$/g, '');
+}
+const NONE = new Unmasked();
+/**
+ * Every form a value can show up in a log: the whole value, each line (the runner masks line by
+ * line), each JSON string and number leaf (never true, false or null, and not those under an
+ * unmasked key), and the JSON-escaped form of each (a value inside logged JSON).
+ */
+function maskForms(value, unmasked = NONE, plain) {
+    const forms = new Set();
+    const add = (text) => {
+        if (text.trim() === '' || forms.has(text))
+            return;
+        forms.add(text);
+        const escaped = JSON.stringify(text).slice(1, -1);
+        if (escaped !== text)
+            forms.add(escaped);
+    };
+    // A work list, not recursion: a leaf may itself be JSON text, to any depth.
+    const pending = [];
+    if (typeof value === 'string') {
+        pending.push(value);
+    }
+    else {
+        add(Buffer.from(value).toString('base64'));
+        const text = decodeUtf8(value);
+        if (text !== undefined)
+            pending.push(text);
+    }
+    const done = new Set();
+    for (let text = pending.pop(); text !== undefined; text = pending.pop()) {
+        if (done.has(text))
+            continue;
+        done.add(text);
+        add(text);
+        for (const line of text.split(/\r?\n|\r/))
+            if (!JSON_STRUCTURE.test(line))
+                add(line);
+        pending.push(...jsonLeaves(text, unmasked, plain));
+    }
+    return [...forms];
+}
+function decodeUtf8(bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * String forms of the string and number leaves of a JSON object or array, numbers as the text
+ * writes them (JSON.parse rounds 2^53+1 and turns 1.50 into 1.5; the written form is what
+ * shows) and as JavaScript prints them. Every value of a duplicate key counts. [] for anything
+ * that is not a JSON object or array. Iterative: 10,000 levels deep is fine.
+ */
+function jsonLeaves(text, unmasked = NONE, plain) {
+    const trimmed = text.trim();
+    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
+        return [];
+    try {
+        JSON.parse(trimmed);
+    }
+    catch {
+        return [];
+    }
+    const leaves = [];
+    const forms = (leaf, number) => {
+        if (!number)
+            return [leaf];
+        const value = Number(leaf);
+        const printed = String(value);
+        return printed !== leaf && Number.isFinite(value) && value !== 0 ? [leaf, printed] : [leaf];
+    };
+    scanLeaves(trimmed, unmasked, (leaf, kind, hidden) => {
+        if (kind === 'literal' || hidden)
+            forms(leaf, kind === 'number').forEach(f => plain?.add(f));
+        else
+            leaves.push(...forms(leaf, kind === 'number'));
+    });
+    return leaves;
+}
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * Walks valid JSON text token by token, calling onLeaf for each value that is not a container,
+ * and for each container that is the top of a hidden subtree (as compact JSON: how a value under
+ * an unmasked key is exported). `hidden`: under an unmasked key.
+ */
+function scanLeaves(json, unmasked, onLeaf) {
+    const frames = [];
+    const path = [];
+    let key;
+    let expectKey = false;
+    const hidden = () => {
+        const top = frames[frames.length - 1];
+        if (top === undefined)
+            return false;
+        if (top.hidden)
+            return true;
+        return top.object && key !== undefined && unmasked.matches(path, key);
+    };
+    for (let i = 0; i < json.length;) {
+        const c = json[i];
+        if (c === '"') {
+            const end = stringEnd(json, i);
+            const text = JSON.parse(json.slice(i, end));
+            i = end;
+            if (expectKey) {
+                key = unmaskedName(text);
+                expectKey = false;
+            }
+            else {
+                onLeaf(text, 'string', hidden());
+            }
+        }
+        else if (c === '{' || c === '[') {
+            const keyed = frames[frames.length - 1]?.object === true && key !== undefined;
+            frames.push({ object: c === '{', start: i, hidden: hidden(), keyed });
+            if (keyed)
+                path.push(key);
+            key = undefined;
+            expectKey = c === '{';
+            i++;
+        }
+        else if (c === '}' || c === ']') {
+            const frame = frames.pop();
+            if (frame?.keyed)
+                path.pop();
+            if (frame?.hidden && frames[frames.length - 1]?.hidden === false) {
+                onLeaf(JSON.stringify(JSON.parse(json.slice(frame.start, i + 1))), 'container', true);
+            }
+            key = undefined;
+            expectKey = false;
+            i++;
+        }
+        else if (c === ',') {
+            expectKey = frames[frames.length - 1]?.object === true;
+            i++;
+        }
+        else if (c === '-' || (c >= '0' && c <= '9')) {
+            NUMBER.lastIndex = i;
+            const literal = NUMBER.exec(json)?.[0] ?? c;
+            onLeaf(literal, 'number', hidden());
+            i += literal.length;
+        }
+        else if (c === 't' || c === 'n' || c === 'f') {
+            // true, false, null: never registered, they would blank that word in every log
+            const literal = c === 't' ? 'true' : c === 'n' ? 'null' : 'false';
+            onLeaf(literal, 'literal', hidden());
+            i += literal.length;
+        }
+        else {
+            i++;
+        }
+    }
+}
+/** The index just past the closing quote of the string that opens at `start`. */
+function stringEnd(json, start) {
+    for (let quote = json.indexOf('"', start + 1); quote >= 0; quote = json.indexOf('"', quote + 1)) {
+        let backslashes = 0;
+        while (json[quote - 1 - backslashes] === '\\')
+            backslashes++;
+        if (backslashes % 2 === 0)
+            return quote + 1;
+    }
+    return json.length;
+}
+/** Registers secrets with the runner once each, and scrubs them from text we produce. */
+class Masker {
+    setSecret;
+    registered = new Set();
+    /** Leaves left unregistered: true, false, null, and those under unmasked keys. */
+    plain = new Set();
+    /** Registered forms of SCRUB_MIN+ characters by their first SCRUB_MIN, longest first. */
+    index;
+    unmasked = NONE;
+    constructor(setSecret = core/* setSecret */.Pq) {
+        this.setSecret = setSecret;
+    }
+    /** The keys declared non-secret; applies to values added from now on. */
+    unmask(unmasked) {
+        this.unmasked = unmasked;
+    }
+    /** Forgets every form and the unmasked keys: a new job (tests run many in one process). */
+    reset() {
+        this.registered.clear();
+        this.plain.clear();
+        this.index = undefined;
+        this.unmasked = NONE;
+    }
+    /** A value as it arrives: registered whole, with its lines and leaves. */
+    add(value) {
+        for (const form of maskForms(value, this.unmasked, this.plain)) {
+            if (this.registered.has(form))
+                continue;
+            this.registered.add(form);
+            this.index = undefined;
+            this.setSecret(form);
+        }
+    }
+    /**
+     * A value about to be exported, registered again: except a leaf of an arrived value that was
+     * left unregistered on purpose (`true`, a host under an unmasked key), which stays plain.
+     */
+    addEmitted(value) {
+        if (typeof value === 'string' && this.plain.has(value) && !this.registered.has(value))
+            return;
+        this.add(value);
+    }
+    /**
+     * Replaces registered forms with ***, leftmost and longest first: a backstop for messages and
+     * the summary, which are built from names and ids only. Forms under 4 characters ("1") are
+     * left to the runner's log masking; scrubbing them here would garble every number in a
+     * message. A plain scan (no regular expression: 64 KiB values would outgrow one); never
+     * throws, and if scrubbing fails nothing of the text is returned.
+     */
+    redact(text) {
+        try {
+            const index = (this.index ??= this.buildIndex());
+            if (index.size === 0)
+                return text;
+            let out = '';
+            let kept = 0;
+            for (let at = 0; at + SCRUB_MIN <= text.length;) {
+                const form = index.get(text.slice(at, at + SCRUB_MIN))?.find(f => text.startsWith(f, at));
+                if (form === undefined) {
+                    at++;
+                    continue;
+                }
+                out += `${text.slice(kept, at)}***`;
+                at += form.length;
+                kept = at;
+            }
+            return out + text.slice(kept);
+        }
+        catch {
+            return '(not shown: the message could not be checked for secret values)';
+        }
+    }
+    buildIndex() {
+        const index = new Map();
+        for (const form of this.registered) {
+            if (form.length < SCRUB_MIN)
+                continue;
+            const head = form.slice(0, SCRUB_MIN);
+            const bucket = index.get(head);
+            if (bucket)
+                bucket.push(form);
+            else
+                index.set(head, [form]);
+        }
+        for (const bucket of index.values())
+            bucket.sort((a, b) => b.length - a.length);
+        return index;
+    }
+}
+/** The masker of this process: values are registered the moment they arrive. */
+const masker = new Masker();
+/** A URL's password (a proxy's, say) is a secret too: registered in both of its spellings. */
+function maskUrlPassword(text, target = masker) {
+    let password;
+    try {
+        password = new URL(text ?? '').password;
+    }
+    catch {
+        return;
+    }
+    if (!password)
+        return;
+    target.add(password);
+    try {
+        target.add(decodeURIComponent(password));
+    }
+    catch {
+        // not valid percent-encoding: the encoded form is what would show
+    }
+}
+/**
+ * `scheme://user:password@host/...` as `scheme://***@host/...`, for messages and debug lines:
+ * everything up to the last `@`, with or without a scheme (`http//user:pw@proxy`).
+ */
+function withoutUserInfo(text) {
+    const at = text.lastIndexOf('@');
+    if (at < 0)
+        return text;
+    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text)?.[0] ?? '';
+    return `${scheme.length <= at ? scheme : ''}***${text.slice(at)}`;
+}
+
+;// CONCATENATED MODULE: ./src/aws/oidc.ts
+
+
+
+const PERMISSION_HINT = 'The job needs `permissions: id-token: write` (set it on the workflow or the job; a job that ' +
+    'sets any permissions must list it too). Without it, use role-chaining with credentials ' +
+    'already present.';
+/** A GitHub OIDC token for the audience, from the runner's token endpoint; masked at once. */
+async function requestIdToken(audience, env) {
+    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new ActionError(`Cannot request a GitHub OIDC token: ${PERMISSION_HINT}`);
+    }
+    let token;
+    try {
+        // core.getIDToken registers the token with the runner (setSecret) before returning it.
+        token = await core/* getIDToken */.V9(audience);
+    }
+    catch (error) {
+        throw new ActionError(tokenFailure(error, audience));
+    }
+    masker.add(token);
+    return token;
+}
+/** The endpoint's answer is summed up by its status; its body is not ours to print. */
+function tokenFailure(error, audience) {
+    const message = String(error?.message ?? error);
+    if (/ACTIONS_ID_TOKEN_REQUEST/.test(message)) {
+        return `Cannot request a GitHub OIDC token: ${PERMISSION_HINT}`;
+    }
+    const status = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1];
+    const base = `GitHub's OIDC token endpoint refused a token for audience '${audience}'`;
+    if (status === '401' || status === '403')
+        return `${base} (HTTP ${status}). ${PERMISSION_HINT}`;
+    if (status)
+        return `${base} (HTTP ${status}): a GitHub-side failure; re-run the job.`;
+    if (/ID Token field/.test(message))
+        return `${base}: its answer held no token; re-run the job.`;
+    return (`Could not reach GitHub's OIDC token endpoint for audience '${audience}' ` +
+        `(${oneLine(masker.redact(message))}); re-run the job.`);
+}
+/** The cause's message on one line, control characters shown as spaces, at most 300 characters. */
+function oneLine(text) {
+    // eslint-disable-next-line no-control-regex
+    const line = text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 300)}...` : line;
+}
+/** The `sub` claim of a JWT (not a secret: it names the repository and ref), if it has one. */
+function tokenSubject(token) {
+    const payload = token.split('.')[1];
+    if (!payload)
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+        const sub = claims?.sub;
+        return typeof sub === 'string' ? sub : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/aws/role-errors.ts
+
+
+const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
+/** Explains a failed role assumption: which role, how, and what to change. Never a credential. */
+function describeAssumeError(error, attempt) {
+    const { role } = attempt;
+    const failure = awsFailure(error);
+    const how = role.chaining
+        ? 'sts:AssumeRole with the credentials already present (role-chaining)'
+        : 'sts:AssumeRoleWithWebIdentity with GitHub OIDC';
+    const head = `Could not assume role ${role.arn} (${how})`;
+    if (isAccessDenied(error) || /IDPRejectedClaim/.test(failure.name)) {
+        return `${head}: access denied. ${role.chaining ? chainingHint(role) : oidcHint(attempt)}`;
+    }
+    if (/InvalidIdentityToken/.test(failure.name)) {
+        return (`${head}: STS rejected the token. Account ${accountOf(role.arn)} needs the IAM OIDC ` +
+            `identity provider https://${GITHUB_ISSUER} with the audience '${role.audience}'.`);
+    }
+    if (isThrottled(error)) {
+        return `${head}: throttled by STS after all retries; raise max-attempts or re-run the job.`;
+    }
+    if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
+        return (`${head}: no credentials are present to chain from. Run ` +
+            `aws-actions/configure-aws-credentials first, or set role-chaining to false to use OIDC.`);
+    }
+    const code = error?.code;
+    if (code && NETWORK_CODES.includes(code)) {
+        return (`${head}: could not reach STS (${code}). Check AWS_ENDPOINT_URL_STS, endpoint-url, ` +
+            `http-proxy and the network.`);
+    }
+    if (/DurationSeconds|session limit/i.test(failure.message)) {
+        return (`${head}: role-duration-seconds (${role.durationSeconds}) exceeds what the role allows: ` +
+            `its maximum session duration, and 1 hour for a chained role.`);
+    }
+    const status = failure.status ? `, HTTP ${failure.status}` : '';
+    return `${head}: ${failure.name}${status}: ${failure.message}`;
+}
+function oidcHint({ role, subject, env }) {
+    const sub = subject
+        ? `this run's token has sub '${subject}'`
+        : `e.g. 'repo:${env.GITHUB_REPOSITORY ?? '<owner>/<repo>'}:ref:${env.GITHUB_REF ?? '<ref>'}'`;
+    return (`The role's trust policy must allow sts:AssumeRoleWithWebIdentity for the federated ` +
+        `principal arn:${partitionOfArn(role.arn)}:iam::${accountOf(role.arn)}:oidc-provider/${GITHUB_ISSUER}, with the ` +
+        `condition ${GITHUB_ISSUER}:aud = '${role.audience}' and a ${GITHUB_ISSUER}:sub condition ` +
+        `that matches this workflow (${sub}).`);
+}
+function chainingHint(role) {
+    const externalId = role.externalId
+        ? ', with an sts:ExternalId condition equal to role-external-id'
+        : '';
+    return (`The credentials already present need sts:AssumeRole on this role, and the role's trust ` +
+        `policy must trust their principal${externalId}.`);
+}
+function accountOf(roleArn) {
+    return roleArn.split(':')[4] ?? '<account>';
+}
+
+;// CONCATENATED MODULE: ./src/aws/sts.ts
+
+
+/**
+ * The Secrets Manager settings, re-pointed at STS: AWS_ENDPOINT_URL_STS first (it names STS
+ * alone), then the endpoint-url input, then AWS_ENDPOINT_URL. Region, retries, timeout and the
+ * proxy input are shared; NO_PROXY is checked against the STS host.
+ */
+function stsSettings(settings, env) {
+    const given = settings.given ?? { endpoint: settings.endpoint, proxy: settings.proxy };
+    const endpoint = env.AWS_ENDPOINT_URL_STS || given.endpoint || env.AWS_ENDPOINT_URL || undefined;
+    const host = endpoint ? new URL(endpoint).hostname : serviceHost('sts', settings.region);
+    return { ...settings, endpoint, proxy: proxyFor(host, given.proxy, env) };
+}
+/**
+ * The one place an STS client is built. Without credentials in the settings it signs with the
+ * default chain (role chaining); AssumeRoleWithWebIdentity is unsigned anyway.
+ */
+function createStsClient(settings, env) {
+    const sts = stsSettings(settings, env);
+    return new client_sts_dist_cjs/* STSClient */.iM({
+        region: sts.region,
+        endpoint: sts.endpoint,
+        maxAttempts: sts.maxAttempts,
+        retryMode: 'standard',
+        credentials: sts.credentials,
+        requestHandler: httpHandler(sts)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/aws/credentials.ts
+
+
+
+
+
+
+
+/** As the SDK: credentials this close to expiry are renewed before a request. */
+const REFRESH_WINDOW_MS = 5 * 60_000;
+/**
+ * Credentials for this step's clients: the default chain, or an assumed role. The role is
+ * assumed here, at once, so a refusal fails the step before any secret is touched; the
+ * credentials live only in the returned provider (never in env vars or files), and are
+ * assumed again when they near expiry (a long rotation, say).
+ */
+async function resolveCredentials(role, settings, env) {
+    if (role === undefined)
+        return undefined;
+    const sts = createStsClient(settings, env);
+    const assume = () => assumeRole(sts, role, env);
+    let current = await assume();
+    let renewing;
+    return async () => {
+        if (!expiresSoon(current))
+            return current;
+        renewing ??= assume()
+            .then(fresh => (current = fresh))
+            .finally(() => (renewing = undefined));
+        return renewing;
+    };
+}
+function expiresSoon(credentials) {
+    const expiration = credentials.expiration?.getTime();
+    return expiration !== undefined && expiration - Date.now() < REFRESH_WINDOW_MS;
+}
+async function assumeRole(sts, role, env) {
+    const request = {
+        RoleArn: role.arn,
+        RoleSessionName: role.sessionName ?? defaultSessionName(env),
+        DurationSeconds: role.durationSeconds
+    };
+    let subject;
+    let credentials;
+    try {
+        if (role.chaining) {
+            const command = new client_sts_dist_cjs/* AssumeRoleCommand */.QL({ ...request, ExternalId: role.externalId });
+            credentials = (await sts.send(command)).Credentials;
+        }
+        else {
+            const token = await requestIdToken(role.audience, env);
+            subject = tokenSubject(token);
+            const command = new client_sts_dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({ ...request, WebIdentityToken: token });
+            credentials = (await sts.send(command)).Credentials;
+        }
+    }
+    catch (error) {
+        if (error instanceof ActionError)
+            throw error;
+        throw new ActionError(describeAssumeError(error, { role, subject, env }));
+    }
+    const identity = maskedIdentity(credentials, role);
+    const how = role.chaining ? 'role chaining' : 'GitHub OIDC';
+    core/* info */.pq(`Assumed role ${role.arn} as session ${request.RoleSessionName} (${how}); ` +
+        'its credentials stay inside this step.');
+    return identity;
+}
+/** Masks each part the moment it arrives, then checks STS gave all three. */
+function maskedIdentity(credentials, role) {
+    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
+    for (const part of [AccessKeyId, SecretAccessKey, SessionToken])
+        if (part)
+            masker.add(part);
+    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
+        throw new ActionError(`STS answered without credentials for role ${role.arn}.`);
+    }
+    return {
+        accessKeyId: AccessKeyId,
+        secretAccessKey: SecretAccessKey,
+        sessionToken: SessionToken,
+        expiration: Expiration
+    };
+}
+const SESSION_NAME_MAX = 64;
+/** `GitHubActions-<run id>-<attempt>`, in the alphabet STS allows, at most 64 characters. */
+function defaultSessionName(env) {
+    const parts = ['GitHubActions', env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean);
+    return parts
+        .join('-')
+        .replace(/[^\w+=,.@-]/g, '_')
+        .slice(0, SESSION_NAME_MAX);
+}
+
+;// CONCATENATED MODULE: ./src/inputs/common.ts
+
+
+
+const MODES = (/* unused pure expression or super */ null && ([
+    'fetch',
+    'lookup-jsonpath',
+    'put',
+    'push-generated',
+    'rotate',
+    'check-changed'
+]));
+const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+function parseMode(inputs, known) {
+    const mode = inputs.string('mode') || 'fetch';
+    if (!known.includes(mode)) {
+        throw new InputError('mode', `unknown mode '${mode}'; valid modes: ${known.join(', ')}`);
+    }
+    return mode;
+}
+function parseAwsConfig(inputs) {
+    const region = inputs.optional('aws-region');
+    if (region !== undefined && !REGION.test(region)) {
+        throw new InputError('aws-region', `'${region}' is not a region name such as us-east-1`);
+    }
+    return {
+        region,
+        endpoint: parseUrl(inputs, 'endpoint-url'),
+        maxAttempts: inputs.int('max-attempts', { min: 1, max: 20 }, 5),
+        proxy: parseUrl(inputs, 'http-proxy'),
+        // Node refuses less than 10 ms; the official action's default is 1000.
+        autoSelectFamilyAttemptTimeoutMs: inputs.int('auto-select-family-attempt-timeout', { min: 10, max: 60_000 }, DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS),
+        role: parseRole(inputs)
+    };
+}
+function parseEmitConfig(inputs, defaults) {
+    return {
+        env: inputs.bool('export-env', defaults.env),
+        outputs: inputs.bool('export-outputs', defaults.outputs),
+        outputDir: inputs.optional('output-dir')
+    };
+}
+/** JSON keys and env var names the user declares non-secret (see Unmasked). */
+function parseUnmasked(inputs) {
+    const entries = inputs.lines('unmasked');
+    const empty = entries.find(entry => unmaskedName(entry) === '');
+    if (empty !== undefined) {
+        throw new InputError('unmasked', `'${empty}' is not a key or env var name`);
+    }
+    return new Unmasked(entries);
+}
+function parseUrl(inputs, name) {
+    const text = inputs.optional(name);
+    if (text === undefined)
+        return undefined;
+    let url;
+    try {
+        url = new URL(text);
+    }
+    catch {
+        // Not echoed: what does not parse cannot be split into the part that may be a password.
+        throw new InputError(name, 'is not a URL such as https://host:port (value not shown)');
+    }
+    maskUrlPassword(text);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new InputError(name, `must be an http:// or https:// URL, got '${url.protocol}'`);
+    }
+    return text;
+}
+function parseRole(inputs) {
+    const arn = inputs.optional('role-to-assume');
+    if (arn === undefined) {
+        const orphan = ['role-chaining', 'role-external-id', 'role-session-name'].find(name => inputs.string(name) !== '' && inputs.string(name) !== 'false');
+        if (orphan)
+            throw new InputError('role-to-assume', `is required when ${orphan} is set`);
+        return undefined;
+    }
+    if (!ROLE_ARN.test(arn)) {
+        throw new InputError('role-to-assume', `'${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
+    }
+    const sessionName = inputs.optional('role-session-name');
+    if (sessionName !== undefined && !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
+        throw new InputError('role-session-name', 'must be 2 to 64 characters of [A-Za-z0-9_+=,.@-]');
+    }
+    const chaining = inputs.bool('role-chaining', false);
+    const externalId = inputs.optional('role-external-id');
+    if (externalId !== undefined && !chaining) {
+        throw new InputError('role-external-id', 'applies only with role-chaining: true (AssumeRoleWithWebIdentity takes no external id)');
+    }
+    if (externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
+        throw new InputError('role-external-id', 'must be 2 to 1224 characters of [A-Za-z0-9_+=,.@:/-]');
+    }
+    return {
+        arn,
+        audience: inputs.string('audience') || 'sts.amazonaws.com',
+        sessionName,
+        durationSeconds: inputs.int('role-duration-seconds', { min: 900, max: 43200 }, 900),
+        externalId,
+        chaining
+    };
+}
+
+;// CONCATENATED MODULE: ./src/inputs/reader.ts
+
+
+const readActionInput = name => core/* getInput */.V4(name);
+/** Typed accessors over raw inputs; every refusal names the input. */
+class Inputs {
+    read;
+    constructor(read = readActionInput) {
+        this.read = read;
+    }
+    string(name) {
+        return this.read(name).trim();
+    }
+    optional(name) {
+        return this.string(name) || undefined;
+    }
+    /** Keeps the text as written (multi-line values, secret strings). */
+    raw(name) {
+        return this.read(name);
+    }
+    required(name, why) {
+        const value = this.string(name);
+        if (!value)
+            throw new InputError(name, `is required ${why}`);
+        return value;
+    }
+    bool(name, fallback) {
+        const value = this.string(name).toLowerCase();
+        if (value === '' && fallback !== undefined)
+            return fallback;
+        if (value === 'true')
+            return true;
+        if (value === 'false')
+            return false;
+        throw new InputError(name, `must be true or false, got '${this.string(name)}'`);
+    }
+    int(name, range, fallback) {
+        const text = this.string(name);
+        if (text === '' && fallback !== undefined)
+            return fallback;
+        if (!/^\d+$/.test(text)) {
+            throw new InputError(name, `must be a whole number, got '${text}'`);
+        }
+        const value = Number(text);
+        if (value < range.min || value > range.max) {
+            throw new InputError(name, `must be between ${range.min} and ${range.max}, got ${value}`);
+        }
+        return value;
+    }
+    oneOf(name, allowed, fallback) {
+        const text = this.string(name);
+        if (text === '' && fallback !== undefined)
+            return fallback;
+        const match = allowed.find(option => option.toLowerCase() === text.toLowerCase());
+        if (match === undefined) {
+            throw new InputError(name, `must be one of ${allowed.join(', ')}; got '${text}'`);
+        }
+        return match;
+    }
+    /** Refuses inputs that mean nothing in this configuration, rather than ignoring them. */
+    forbid(names, reason) {
+        const given = names.find(name => this.optional(name) !== undefined);
+        if (given !== undefined)
+            throw new InputError(given, reason);
+    }
+    /** Non-empty lines, trimmed. */
+    lines(name) {
+        return this.read(name)
+            .split(/\r?\n/)
+            .map(line => line.trim())
+            .filter(line => line !== '');
     }
 }
 
@@ -63703,11 +64727,18 @@ function inGroup(group, name, ignoreCase) {
  */
 
 
+
+
 // The official prefix filter: 3+ characters of a secret name's alphabet, then a single '*'.
-const PREFIX = /^([A-Za-z0-9/_+=.@-]{3,})\*$/;
-// A well-formed secret ARN in any partition, complete or partial (without the random suffix).
-const SECRET_ARN = /^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:([A-Za-z0-9/_+=.@-]+)$/;
+// A leading '!' is refused: ListSecrets reads it as "not".
+const PREFIX = new RegExp(`^((?!!)[${SECRET_NAME_CHARS}]{3,})\\*$`);
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// What a ListSecrets tag-key / tag-value filter accepts (the key is read up to the first '=').
+const TAG = /^tag:([A-Za-z0-9 :_@/+.-]{1,128})(?:=([A-Za-z0-9 :_@/+=.-]{0,256}))?$/;
+/** How a request is named in messages: a prefix with its '*', anything else as written. */
+function requestLabel(request) {
+    return request.kind === 'prefix' ? `${request.id}*` : request.id;
+}
 /**
  * One request per non-blank line, in order, exact repeats dropped. A line is `id` or
  * `ALIAS,id`. Pass the name transformation to hold aliases to the official case rule
@@ -63737,22 +64768,32 @@ function parseLine(line, inputName, transformation) {
         throw new InputError(inputName, `'${line}' has no secret id after the comma`);
     if (alias)
         checkAlias(alias, inputName, transformation);
-    const { kind, id: target } = classify(id, inputName);
-    // The official action drops a blank alias on a prefix (utils.ts:44 tests it for truthiness).
-    const kept = kind === 'prefix' && alias === '' ? undefined : alias;
-    return kept === undefined ? { id: target, kind } : { id: target, alias: kept, kind };
+    const classified = classify(id, inputName);
+    // The official action drops a blank alias on a prefix (utils.ts:44 tests it for truthiness);
+    // a tag line, which selects like a prefix, does the same.
+    const kept = classified.kind !== 'name' && classified.kind !== 'arn' && alias === '' ? undefined : alias;
+    return kept === undefined ? classified : { ...classified, alias: kept };
 }
 function classify(id, inputName) {
+    if (id.startsWith('tag:')) {
+        const match = TAG.exec(id);
+        if (!match) {
+            throw new InputError(inputName, `'${id}' is not a tag selection: write tag:KEY=VALUE or tag:KEY (letters, digits, ` +
+                'spaces and :_@/+.- in the key; also = in the value)');
+        }
+        const [, key, value] = match;
+        return { id, kind: 'tag', tag: value === undefined ? { key } : { key, value } };
+    }
     if (id.includes('*')) {
         const prefix = PREFIX.exec(id)?.[1];
         if (prefix === undefined) {
             throw new InputError(inputName, `'${id}' is not a valid prefix search: give at least 3 characters ` +
-                '(letters, digits or /_+=.@-) followed by a single trailing *');
+                "(letters, digits or /_+=.@!-, not starting with '!') followed by a single trailing *");
         }
         return { id: prefix, kind: 'prefix' };
     }
     if (/^arn:/i.test(id)) {
-        if (!SECRET_ARN.test(id)) {
+        if (!isSecretArn(id)) {
             throw new InputError(inputName, `'${id}' is not a Secrets Manager secret ARN ` +
                 '(arn:<partition>:secretsmanager:<region>:<12-digit account>:secret:<name>)');
         }
@@ -63779,32 +64820,30 @@ function sameRequest(a, b) {
     return a.id === b.id && a.kind === b.kind && a.alias === b.alias;
 }
 /**
- * The secret name in an ARN, without the '-' and 6 random characters AWS appends. A partial ARN
- * whose name itself ends in '-' and 6 letters or digits is ambiguous: prefer GetSecretValue's
- * Name, which is what the official action uses.
- */
-function secretNameFromArn(arn) {
-    const name = SECRET_ARN.exec(arn)?.[4];
-    if (name === undefined)
-        throw new Error(`'${arn}' is not a Secrets Manager secret ARN`);
-    return name.replace(/-[A-Za-z0-9]{6}$/, '');
-}
-function regionFromArn(arn) {
-    return SECRET_ARN.exec(arn)?.[2];
-}
-/**
  * The env var name the official action gives this request's secret when exported whole (or
  * the prefix of its JSON keys): the alias when given, else derived from the secret's name.
  * A blank alias names a whole value after the secret (official index.ts:45-51); pass
  * `jsonFlattened` when the value is flattened as a JSON object to get '' (bare keys) instead.
  * `secretName` is the Name GetSecretValue (or ListSecrets, for a prefix match) returned.
  */
-function envPrefixFor(request, secretName, transformation, jsonFlattened = false) {
+function envPrefixFor(request, secretName, transformation, jsonFlattened = false, stripPrefix = false) {
     if (request.alias)
         return toEnvName(request.alias, transformation);
     if (request.alias === '' && jsonFlattened)
         return '';
-    return toEnvName(officialSourceName(request, secretName), transformation);
+    const source = stripPrefix ? strippedName(request, secretName) : undefined;
+    return toEnvName(source || officialSourceName(request, secretName), transformation);
+}
+/**
+ * strip-prefix: a wildcard match is named by what follows the wildcard's prefix, a tag match by
+ * what follows the last '/' of its name. Nothing left (the name is the prefix): the whole name.
+ */
+function strippedName(request, secretName) {
+    if (request.kind === 'prefix')
+        return secretName.slice(request.id.length);
+    if (request.kind === 'tag')
+        return secretName.slice(secretName.lastIndexOf('/') + 1);
+    return undefined;
 }
 // Official index.ts:50: an ARN is named by GetSecretValue's Name, any other id as typed. The
 // official action only knows 'aws' partition ARNs and names an aws-cn or aws-us-gov ARN after
@@ -63812,7 +64851,7 @@ function envPrefixFor(request, secretName, transformation, jsonFlattened = false
 function officialSourceName(request, secretName) {
     return request.kind === 'name' ? request.id : secretName;
 }
-const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+const SECRET_NAME = new RegExp(`^[${SECRET_NAME_CHARS}]{1,512}$`);
 function isArn(secretId) {
     return /^arn:/i.test(secretId);
 }
@@ -63829,7 +64868,7 @@ function parseSecretId(inputs, mode) {
         throw new InputError('secret-id', `must name one secret (a name or an ARN)${wildcard}`);
     }
     if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
-        throw new InputError('secret-id', `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@-) nor a secret ARN ` +
+        throw new InputError('secret-id', `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@!-) nor a secret ARN ` +
             '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)');
     }
     return id;
@@ -63844,918 +64883,6 @@ function idNames(id, secret) {
         return secret.name === id;
     const partial = secret.arn.length === id.length + 7 && secret.arn.startsWith(`${id}-`);
     return secret.arn === id || partial;
-}
-
-;// CONCATENATED MODULE: ./src/aws/region.ts
-
-
-/** Input first, then the region of a secret ARN, then the environment. */
-function resolveRegion(input, arns, env) {
-    const fromArn = arns.map(regionFromArn).find(region => region !== undefined);
-    const region = input || fromArn || env.AWS_REGION || env.AWS_DEFAULT_REGION;
-    if (!region) {
-        throw new ActionError("No AWS region: set the 'aws-region' input, use a secret ARN, or set AWS_REGION " +
-            '(aws-actions/configure-aws-credentials sets it).');
-    }
-    return region;
-}
-
-;// CONCATENATED MODULE: ./src/aws/client.ts
-
-
-
-const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
-/** Everything every AWS client of this run shares, resolved once. */
-function clientSettings(config, secretArns, env) {
-    const region = resolveRegion(config.region, secretArns, env);
-    const endpoint = config.endpoint || env.AWS_ENDPOINT_URL_SECRETS_MANAGER || env.AWS_ENDPOINT_URL || undefined;
-    const host = endpoint ? new URL(endpoint).hostname : `secretsmanager.${region}.amazonaws.com`;
-    return {
-        region,
-        endpoint,
-        maxAttempts: config.maxAttempts,
-        proxy: proxyFor(host, config.proxy, env),
-        requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS,
-        given: { endpoint: config.endpoint, proxy: config.proxy }
-    };
-}
-/** The one place a Secrets Manager client is built. */
-function createSecretsManagerClient(settings) {
-    return new dist_cjs/* SecretsManagerClient */._H({
-        region: settings.region,
-        endpoint: settings.endpoint,
-        maxAttempts: settings.maxAttempts,
-        retryMode: 'standard',
-        credentials: settings.credentials,
-        requestHandler: httpHandler(settings)
-    });
-}
-
-;// CONCATENATED MODULE: ./src/aws/errors.ts
-
-function awsFailure(error) {
-    const err = error;
-    return {
-        name: err?.name ?? err?.code ?? 'Error',
-        status: err?.$metadata?.httpStatusCode,
-        message: String(err?.message ?? error)
-    };
-}
-const NETWORK_CODES = [
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ENOTFOUND',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN'
-];
-const DNS_CODES = ['ENOTFOUND', 'EAI_AGAIN'];
-/**
- * A response that is not the service's JSON: an HTML error page, a proxy's answer, a mangled
- * body. The parser's message quotes the body around the fault, and a body may hold secret
- * values that were never registered as masks: such a message is never shown.
- */
-function isUnreadableResponse(error) {
-    const err = error;
-    if (err === null || typeof err !== 'object')
-        return false;
-    return (err.name === 'SyntaxError' ||
-        '$responseBodyText' in err ||
-        /Deserialization error/.test(String(err.message)));
-}
-/** No answer within the request timeout (the handler's or the connection's). */
-function isTimeout(error) {
-    const err = error;
-    if (err?.code === 'ETIMEDOUT')
-        return true;
-    return err?.name === 'TimeoutError' && !NETWORK_CODES.includes(err.code ?? '');
-}
-function isNotFound(error) {
-    const { name, status } = awsFailure(error);
-    return (name === 'ResourceNotFoundException' || (status === 404 && name !== 'AccessDeniedException'));
-}
-function isAccessDenied(error) {
-    const { name, status } = awsFailure(error);
-    // moto answers denials as XML, which the JSON client reports as a SyntaxError with status 403.
-    return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(name) || status === 403;
-}
-function isThrottled(error) {
-    const { name, status } = awsFailure(error);
-    return /Throttl|TooManyRequests|RequestLimitExceeded/.test(name) || status === 429;
-}
-/** Actions that cannot be limited to one secret's ARN (their policy Resource is "*"). */
-const UNSCOPED = ['GetRandomPassword', 'ListSecrets', 'BatchGetSecretValue'];
-const READS = ['GetSecretValue', 'BatchGetSecretValue'];
-const WRITES = ['PutSecretValue', 'CreateSecret'];
-function permissionHint(operation) {
-    const where = UNSCOPED.includes(operation) ? ' (Resource "*")' : ' on this secret';
-    const kms = READS.includes(operation)
-        ? ' and kms:Decrypt on its KMS key if it is a customer managed key'
-        : WRITES.includes(operation)
-            ? ' and kms:GenerateDataKey on its KMS key if it is a customer managed key'
-            : '';
-    return `the credentials need secretsmanager:${operation}${where}${kms}.`;
-}
-/**
- * Explains a failed call: what happened to which secret, and what to do.
- * AWS error messages carry names and ARNs, never secret values.
- */
-function describeAwsError(error, operation, secret) {
-    if (error instanceof ActionError)
-        return error.message;
-    const failure = awsFailure(error);
-    const target = secret ? ` for '${secret}'` : '';
-    if (isAccessDenied(error)) {
-        return `Access denied to secretsmanager:${operation}${target}: ${permissionHint(operation)}`;
-    }
-    if (isNotFound(error)) {
-        return `Secret${target ? ` '${secret}'` : ''} not found (${operation}): check the name or ARN and the region.`;
-    }
-    if (isThrottled(error)) {
-        return `Throttled by Secrets Manager${target} (${operation}) after all retries: raise max-attempts or read fewer secrets at once.`;
-    }
-    if (failure.name === 'InvalidRequestException' && /delet/i.test(failure.message)) {
-        return `Secret${target ? ` '${secret}'` : ''} is scheduled for deletion (${operation}): restore it first.`;
-    }
-    if (failure.name === 'DecryptionFailure') {
-        return `Could not decrypt${target}: the credentials need kms:Decrypt on the secret's KMS key.`;
-    }
-    if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
-        return (`No usable AWS credentials (${operation}): use role-to-assume, or run ` +
-            `aws-actions/configure-aws-credentials before this step.`);
-    }
-    if (isTimeout(error)) {
-        return (`No answer from Secrets Manager within the request timeout (${operation}${target}) ` +
-            `after ${attemptsOf(error)}: check endpoint-url, http-proxy and the network, or raise ` +
-            `max-attempts.`);
-    }
-    const { code, hostname } = error;
-    if (code && NETWORK_CODES.includes(code)) {
-        const host = hostname ? ` at ${hostname}` : '';
-        const check = DNS_CODES.includes(code)
-            ? 'Check aws-region (an unknown region has no endpoint), endpoint-url and the network.'
-            : 'Check endpoint-url, http-proxy and the network.';
-        return `Could not reach Secrets Manager${host} (${operation}${target}): ${code}. ${check}`;
-    }
-    const status = failure.status ? ` HTTP ${failure.status}` : '';
-    if (isUnreadableResponse(error)) {
-        return (`${operation}${target} failed: the endpoint answered${status} with something that is not a ` +
-            `Secrets Manager response (not shown: it may hold secret values). Check aws-region, ` +
-            `endpoint-url and http-proxy.`);
-    }
-    return `${operation}${target} failed: ${failure.name}${status && `,${status}`}: ${failure.message}`;
-}
-function attemptsOf(error) {
-    const attempts = error?.$metadata?.attempts;
-    return attempts ? `${attempts} attempt${attempts === 1 ? '' : 's'}` : 'all attempts';
-}
-
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-sts/dist-cjs/index.js
-var client_sts_dist_cjs = __nccwpck_require__(1695);
-;// CONCATENATED MODULE: ./src/output/mask.ts
-
-/** Forms shorter than this are left to the runner's masks when we scrub our own messages. */
-const SCRUB_MIN = 4;
-/** A line made only of JSON structure ('{', '},', '":') carries nothing and would blank logs. */
-const JSON_STRUCTURE = /^[\s{}[\],:]*$/;
-/**
- * The JSON keys a user declared non-secret (the `unmasked` input): leaves under them are not
- * registered one by one. A key matches by name or by the path that ends with it (`db.host`,
- * `DB_HOST`), case and punctuation ignored; arrays add nothing to a path.
- */
-class Unmasked {
-    names;
-    longest;
-    constructor(entries = []) {
-        this.names = new Set(entries.map(unmaskedName).filter(name => name !== ''));
-        this.longest = Math.max(0, ...[...this.names].map(name => name.length));
-    }
-    get size() {
-        return this.names.size;
-    }
-    /** Whether the leaf at `path` + `key` (names as unmaskedName gives them) is declared plain. */
-    matches(path, key) {
-        if (this.names.size === 0)
-            return false;
-        let suffix = key;
-        for (let i = path.length;; i--) {
-            if (suffix.length > this.longest)
-                return false;
-            if (this.names.has(suffix))
-                return true;
-            if (i === 0)
-                return false;
-            suffix = `${path[i - 1]}_${suffix}`;
-        }
-    }
-}
-/** `db.host`, `DB_HOST`, `db-host` and `Db Host` all name the same leaf. */
-function unmaskedName(text) {
-    return text
-        .toUpperCase()
-        .replace(/[^\p{L}\p{N}]+/gu, '_')
-        .replace(/^_+|_+$/g, '');
-}
-const NONE = new Unmasked();
-/**
- * Every form a value can show up in a log: the whole value, each line (the runner masks line by
- * line), each JSON string and number leaf (never true, false or null, and not those under an
- * unmasked key), and the JSON-escaped form of each (a value inside logged JSON).
- */
-function maskForms(value, unmasked = NONE, plain) {
-    const forms = new Set();
-    const add = (text) => {
-        if (text.trim() === '' || forms.has(text))
-            return;
-        forms.add(text);
-        const escaped = JSON.stringify(text).slice(1, -1);
-        if (escaped !== text)
-            forms.add(escaped);
-    };
-    // A work list, not recursion: a leaf may itself be JSON text, to any depth.
-    const pending = [];
-    if (typeof value === 'string') {
-        pending.push(value);
-    }
-    else {
-        add(Buffer.from(value).toString('base64'));
-        const text = decodeUtf8(value);
-        if (text !== undefined)
-            pending.push(text);
-    }
-    const done = new Set();
-    for (let text = pending.pop(); text !== undefined; text = pending.pop()) {
-        if (done.has(text))
-            continue;
-        done.add(text);
-        add(text);
-        for (const line of text.split(/\r?\n|\r/))
-            if (!JSON_STRUCTURE.test(line))
-                add(line);
-        pending.push(...jsonLeaves(text, unmasked, plain));
-    }
-    return [...forms];
-}
-function decodeUtf8(bytes) {
-    try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * String forms of the string and number leaves of a JSON object or array, numbers as the text
- * writes them (JSON.parse rounds 2^53+1 and turns 1.50 into 1.5; the written form is what
- * shows) and as JavaScript prints them. Every value of a duplicate key counts. [] for anything
- * that is not a JSON object or array. Iterative: 10,000 levels deep is fine.
- */
-function jsonLeaves(text, unmasked = NONE, plain) {
-    const trimmed = text.trim();
-    if (!trimmed.startsWith('{') && !trimmed.startsWith('['))
-        return [];
-    try {
-        JSON.parse(trimmed);
-    }
-    catch {
-        return [];
-    }
-    const leaves = [];
-    const forms = (leaf, number) => {
-        if (!number)
-            return [leaf];
-        const value = Number(leaf);
-        const printed = String(value);
-        return printed !== leaf && Number.isFinite(value) && value !== 0 ? [leaf, printed] : [leaf];
-    };
-    scanLeaves(trimmed, unmasked, (leaf, kind, hidden) => {
-        if (kind === 'literal' || hidden)
-            forms(leaf, kind === 'number').forEach(f => plain?.add(f));
-        else
-            leaves.push(...forms(leaf, kind === 'number'));
-    });
-    return leaves;
-}
-const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/**
- * Walks valid JSON text token by token, calling onLeaf for each value that is not a container,
- * and for each container that is the top of a hidden subtree (as compact JSON: how a value under
- * an unmasked key is exported). `hidden`: under an unmasked key.
- */
-function scanLeaves(json, unmasked, onLeaf) {
-    const frames = [];
-    const path = [];
-    let key;
-    let expectKey = false;
-    const hidden = () => {
-        const top = frames[frames.length - 1];
-        if (top === undefined)
-            return false;
-        if (top.hidden)
-            return true;
-        return top.object && key !== undefined && unmasked.matches(path, key);
-    };
-    for (let i = 0; i < json.length;) {
-        const c = json[i];
-        if (c === '"') {
-            const end = stringEnd(json, i);
-            const text = JSON.parse(json.slice(i, end));
-            i = end;
-            if (expectKey) {
-                key = unmaskedName(text);
-                expectKey = false;
-            }
-            else {
-                onLeaf(text, 'string', hidden());
-            }
-        }
-        else if (c === '{' || c === '[') {
-            const keyed = frames[frames.length - 1]?.object === true && key !== undefined;
-            frames.push({ object: c === '{', start: i, hidden: hidden(), keyed });
-            if (keyed)
-                path.push(key);
-            key = undefined;
-            expectKey = c === '{';
-            i++;
-        }
-        else if (c === '}' || c === ']') {
-            const frame = frames.pop();
-            if (frame?.keyed)
-                path.pop();
-            if (frame?.hidden && frames[frames.length - 1]?.hidden === false) {
-                onLeaf(JSON.stringify(JSON.parse(json.slice(frame.start, i + 1))), 'container', true);
-            }
-            key = undefined;
-            expectKey = false;
-            i++;
-        }
-        else if (c === ',') {
-            expectKey = frames[frames.length - 1]?.object === true;
-            i++;
-        }
-        else if (c === '-' || (c >= '0' && c <= '9')) {
-            NUMBER.lastIndex = i;
-            const literal = NUMBER.exec(json)?.[0] ?? c;
-            onLeaf(literal, 'number', hidden());
-            i += literal.length;
-        }
-        else if (c === 't' || c === 'n' || c === 'f') {
-            // true, false, null: never registered, they would blank that word in every log
-            const literal = c === 't' ? 'true' : c === 'n' ? 'null' : 'false';
-            onLeaf(literal, 'literal', hidden());
-            i += literal.length;
-        }
-        else {
-            i++;
-        }
-    }
-}
-/** The index just past the closing quote of the string that opens at `start`. */
-function stringEnd(json, start) {
-    for (let quote = json.indexOf('"', start + 1); quote >= 0; quote = json.indexOf('"', quote + 1)) {
-        let backslashes = 0;
-        while (json[quote - 1 - backslashes] === '\\')
-            backslashes++;
-        if (backslashes % 2 === 0)
-            return quote + 1;
-    }
-    return json.length;
-}
-/** Registers secrets with the runner once each, and scrubs them from text we produce. */
-class Masker {
-    setSecret;
-    registered = new Set();
-    /** Leaves left unregistered: true, false, null, and those under unmasked keys. */
-    plain = new Set();
-    /** Registered forms of SCRUB_MIN+ characters by their first SCRUB_MIN, longest first. */
-    index;
-    unmasked = NONE;
-    constructor(setSecret = core/* setSecret */.Pq) {
-        this.setSecret = setSecret;
-    }
-    /** The keys declared non-secret; applies to values added from now on. */
-    unmask(unmasked) {
-        this.unmasked = unmasked;
-    }
-    /** Forgets every form and the unmasked keys: a new job (tests run many in one process). */
-    reset() {
-        this.registered.clear();
-        this.plain.clear();
-        this.index = undefined;
-        this.unmasked = NONE;
-    }
-    /** A value as it arrives: registered whole, with its lines and leaves. */
-    add(value) {
-        for (const form of maskForms(value, this.unmasked, this.plain)) {
-            if (this.registered.has(form))
-                continue;
-            this.registered.add(form);
-            this.index = undefined;
-            this.setSecret(form);
-        }
-    }
-    /**
-     * A value about to be exported, registered again: except a leaf of an arrived value that was
-     * left unregistered on purpose (`true`, a host under an unmasked key), which stays plain.
-     */
-    addEmitted(value) {
-        if (typeof value === 'string' && this.plain.has(value) && !this.registered.has(value))
-            return;
-        this.add(value);
-    }
-    /**
-     * Replaces registered forms with ***, leftmost and longest first: a backstop for messages and
-     * the summary, which are built from names and ids only. Forms under 4 characters ("1") are
-     * left to the runner's log masking; scrubbing them here would garble every number in a
-     * message. A plain scan (no regular expression: 64 KiB values would outgrow one); never
-     * throws, and if scrubbing fails nothing of the text is returned.
-     */
-    redact(text) {
-        try {
-            const index = (this.index ??= this.buildIndex());
-            if (index.size === 0)
-                return text;
-            let out = '';
-            let kept = 0;
-            for (let at = 0; at + SCRUB_MIN <= text.length;) {
-                const form = index.get(text.slice(at, at + SCRUB_MIN))?.find(f => text.startsWith(f, at));
-                if (form === undefined) {
-                    at++;
-                    continue;
-                }
-                out += `${text.slice(kept, at)}***`;
-                at += form.length;
-                kept = at;
-            }
-            return out + text.slice(kept);
-        }
-        catch {
-            return '(not shown: the message could not be checked for secret values)';
-        }
-    }
-    buildIndex() {
-        const index = new Map();
-        for (const form of this.registered) {
-            if (form.length < SCRUB_MIN)
-                continue;
-            const head = form.slice(0, SCRUB_MIN);
-            const bucket = index.get(head);
-            if (bucket)
-                bucket.push(form);
-            else
-                index.set(head, [form]);
-        }
-        for (const bucket of index.values())
-            bucket.sort((a, b) => b.length - a.length);
-        return index;
-    }
-}
-/** The masker of this process: values are registered the moment they arrive. */
-const masker = new Masker();
-/** A URL's password (a proxy's, say) is a secret too: registered in both of its spellings. */
-function maskUrlPassword(text, target = masker) {
-    let password;
-    try {
-        password = new URL(text ?? '').password;
-    }
-    catch {
-        return;
-    }
-    if (!password)
-        return;
-    target.add(password);
-    try {
-        target.add(decodeURIComponent(password));
-    }
-    catch {
-        // not valid percent-encoding: the encoded form is what would show
-    }
-}
-/**
- * `scheme://user:password@host/...` as `scheme://***@host/...`, for messages and debug lines:
- * everything up to the last `@`, with or without a scheme (`http//user:pw@proxy`).
- */
-function withoutUserInfo(text) {
-    const at = text.lastIndexOf('@');
-    if (at < 0)
-        return text;
-    const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text)?.[0] ?? '';
-    return `${scheme.length <= at ? scheme : ''}***${text.slice(at)}`;
-}
-
-;// CONCATENATED MODULE: ./src/aws/oidc.ts
-
-
-
-const PERMISSION_HINT = 'The job needs `permissions: id-token: write` (set it on the workflow or the job; a job that ' +
-    'sets any permissions must list it too). Without it, use role-chaining with credentials ' +
-    'already present.';
-/** A GitHub OIDC token for the audience, from the runner's token endpoint; masked at once. */
-async function requestIdToken(audience, env) {
-    if (!env.ACTIONS_ID_TOKEN_REQUEST_URL || !env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
-        throw new ActionError(`Cannot request a GitHub OIDC token: ${PERMISSION_HINT}`);
-    }
-    let token;
-    try {
-        // core.getIDToken registers the token with the runner (setSecret) before returning it.
-        token = await core/* getIDToken */.V9(audience);
-    }
-    catch (error) {
-        throw new ActionError(tokenFailure(error, audience));
-    }
-    masker.add(token);
-    return token;
-}
-/** The endpoint's answer is summed up by its status; its body is not ours to print. */
-function tokenFailure(error, audience) {
-    const message = String(error?.message ?? error);
-    if (/ACTIONS_ID_TOKEN_REQUEST/.test(message)) {
-        return `Cannot request a GitHub OIDC token: ${PERMISSION_HINT}`;
-    }
-    const status = /Error Code\s*:\s*(\d{3})/.exec(message)?.[1];
-    const base = `GitHub's OIDC token endpoint refused a token for audience '${audience}'`;
-    if (status === '401' || status === '403')
-        return `${base} (HTTP ${status}). ${PERMISSION_HINT}`;
-    if (status)
-        return `${base} (HTTP ${status}): a GitHub-side failure; re-run the job.`;
-    if (/ID Token field/.test(message))
-        return `${base}: its answer held no token; re-run the job.`;
-    return (`Could not reach GitHub's OIDC token endpoint for audience '${audience}' ` +
-        `(${oneLine(masker.redact(message))}); re-run the job.`);
-}
-/** The cause's message on one line, control characters shown as spaces, at most 300 characters. */
-function oneLine(text) {
-    // eslint-disable-next-line no-control-regex
-    const line = text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
-    return line.length > 300 ? `${line.slice(0, 300)}...` : line;
-}
-/** The `sub` claim of a JWT (not a secret: it names the repository and ref), if it has one. */
-function tokenSubject(token) {
-    const payload = token.split('.')[1];
-    if (!payload)
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-        const sub = claims?.sub;
-        return typeof sub === 'string' ? sub : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/aws/role-errors.ts
-
-const GITHUB_ISSUER = 'token.actions.githubusercontent.com';
-/** Explains a failed role assumption: which role, how, and what to change. Never a credential. */
-function describeAssumeError(error, attempt) {
-    const { role } = attempt;
-    const failure = awsFailure(error);
-    const how = role.chaining
-        ? 'sts:AssumeRole with the credentials already present (role-chaining)'
-        : 'sts:AssumeRoleWithWebIdentity with GitHub OIDC';
-    const head = `Could not assume role ${role.arn} (${how})`;
-    if (isAccessDenied(error) || /IDPRejectedClaim/.test(failure.name)) {
-        return `${head}: access denied. ${role.chaining ? chainingHint(role) : oidcHint(attempt)}`;
-    }
-    if (/InvalidIdentityToken/.test(failure.name)) {
-        return (`${head}: STS rejected the token. Account ${accountOf(role.arn)} needs the IAM OIDC ` +
-            `identity provider https://${GITHUB_ISSUER} with the audience '${role.audience}'.`);
-    }
-    if (isThrottled(error)) {
-        return `${head}: throttled by STS after all retries; raise max-attempts or re-run the job.`;
-    }
-    if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
-        return (`${head}: no credentials are present to chain from. Run ` +
-            `aws-actions/configure-aws-credentials first, or set role-chaining to false to use OIDC.`);
-    }
-    const code = error?.code;
-    if (code && NETWORK_CODES.includes(code)) {
-        return (`${head}: could not reach STS (${code}). Check AWS_ENDPOINT_URL_STS, endpoint-url, ` +
-            `http-proxy and the network.`);
-    }
-    if (/DurationSeconds|session limit/i.test(failure.message)) {
-        return (`${head}: role-duration-seconds (${role.durationSeconds}) exceeds what the role allows: ` +
-            `its maximum session duration, and 1 hour for a chained role.`);
-    }
-    const status = failure.status ? `, HTTP ${failure.status}` : '';
-    return `${head}: ${failure.name}${status}: ${failure.message}`;
-}
-function oidcHint({ role, subject, env }) {
-    const sub = subject
-        ? `this run's token has sub '${subject}'`
-        : `e.g. 'repo:${env.GITHUB_REPOSITORY ?? '<owner>/<repo>'}:ref:${env.GITHUB_REF ?? '<ref>'}'`;
-    return (`The role's trust policy must allow sts:AssumeRoleWithWebIdentity for the federated ` +
-        `principal arn:aws:iam::${accountOf(role.arn)}:oidc-provider/${GITHUB_ISSUER}, with the ` +
-        `condition ${GITHUB_ISSUER}:aud = '${role.audience}' and a ${GITHUB_ISSUER}:sub condition ` +
-        `that matches this workflow (${sub}).`);
-}
-function chainingHint(role) {
-    const externalId = role.externalId
-        ? ', with an sts:ExternalId condition equal to role-external-id'
-        : '';
-    return (`The credentials already present need sts:AssumeRole on this role, and the role's trust ` +
-        `policy must trust their principal${externalId}.`);
-}
-function accountOf(roleArn) {
-    return roleArn.split(':')[4] ?? '<account>';
-}
-
-;// CONCATENATED MODULE: ./src/aws/sts.ts
-
-
-/**
- * The Secrets Manager settings, re-pointed at STS: AWS_ENDPOINT_URL_STS first (it names STS
- * alone), then the endpoint-url input, then AWS_ENDPOINT_URL. Region, retries, timeout and the
- * proxy input are shared; NO_PROXY is checked against the STS host.
- */
-function stsSettings(settings, env) {
-    const given = settings.given ?? { endpoint: settings.endpoint, proxy: settings.proxy };
-    const endpoint = env.AWS_ENDPOINT_URL_STS || given.endpoint || env.AWS_ENDPOINT_URL || undefined;
-    const host = endpoint ? new URL(endpoint).hostname : `sts.${settings.region}.amazonaws.com`;
-    return { ...settings, endpoint, proxy: proxyFor(host, given.proxy, env) };
-}
-/**
- * The one place an STS client is built. Without credentials in the settings it signs with the
- * default chain (role chaining); AssumeRoleWithWebIdentity is unsigned anyway.
- */
-function createStsClient(settings, env) {
-    const sts = stsSettings(settings, env);
-    return new client_sts_dist_cjs/* STSClient */.iM({
-        region: sts.region,
-        endpoint: sts.endpoint,
-        maxAttempts: sts.maxAttempts,
-        retryMode: 'standard',
-        credentials: sts.credentials,
-        requestHandler: httpHandler(sts)
-    });
-}
-
-;// CONCATENATED MODULE: ./src/aws/credentials.ts
-
-
-
-
-
-
-
-/** As the SDK: credentials this close to expiry are renewed before a request. */
-const REFRESH_WINDOW_MS = 5 * 60_000;
-/**
- * Credentials for this step's clients: the default chain, or an assumed role. The role is
- * assumed here, at once, so a refusal fails the step before any secret is touched; the
- * credentials live only in the returned provider (never in env vars or files), and are
- * assumed again when they near expiry (a long rotation, say).
- */
-async function resolveCredentials(role, settings, env) {
-    if (role === undefined)
-        return undefined;
-    const sts = createStsClient(settings, env);
-    const assume = () => assumeRole(sts, role, env);
-    let current = await assume();
-    let renewing;
-    return async () => {
-        if (!expiresSoon(current))
-            return current;
-        renewing ??= assume()
-            .then(fresh => (current = fresh))
-            .finally(() => (renewing = undefined));
-        return renewing;
-    };
-}
-function expiresSoon(credentials) {
-    const expiration = credentials.expiration?.getTime();
-    return expiration !== undefined && expiration - Date.now() < REFRESH_WINDOW_MS;
-}
-async function assumeRole(sts, role, env) {
-    const request = {
-        RoleArn: role.arn,
-        RoleSessionName: role.sessionName ?? defaultSessionName(env),
-        DurationSeconds: role.durationSeconds
-    };
-    let subject;
-    let credentials;
-    try {
-        if (role.chaining) {
-            const command = new client_sts_dist_cjs/* AssumeRoleCommand */.QL({ ...request, ExternalId: role.externalId });
-            credentials = (await sts.send(command)).Credentials;
-        }
-        else {
-            const token = await requestIdToken(role.audience, env);
-            subject = tokenSubject(token);
-            const command = new client_sts_dist_cjs/* AssumeRoleWithWebIdentityCommand */.WH({ ...request, WebIdentityToken: token });
-            credentials = (await sts.send(command)).Credentials;
-        }
-    }
-    catch (error) {
-        if (error instanceof ActionError)
-            throw error;
-        throw new ActionError(describeAssumeError(error, { role, subject, env }));
-    }
-    const identity = maskedIdentity(credentials, role);
-    const how = role.chaining ? 'role chaining' : 'GitHub OIDC';
-    core/* info */.pq(`Assumed role ${role.arn} as session ${request.RoleSessionName} (${how}); ` +
-        'its credentials stay inside this step.');
-    return identity;
-}
-/** Masks each part the moment it arrives, then checks STS gave all three. */
-function maskedIdentity(credentials, role) {
-    const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = credentials ?? {};
-    for (const part of [AccessKeyId, SecretAccessKey, SessionToken])
-        if (part)
-            masker.add(part);
-    if (!AccessKeyId || !SecretAccessKey || !SessionToken) {
-        throw new ActionError(`STS answered without credentials for role ${role.arn}.`);
-    }
-    return {
-        accessKeyId: AccessKeyId,
-        secretAccessKey: SecretAccessKey,
-        sessionToken: SessionToken,
-        expiration: Expiration
-    };
-}
-const SESSION_NAME_MAX = 64;
-/** `GitHubActions-<run id>-<attempt>`, in the alphabet STS allows, at most 64 characters. */
-function defaultSessionName(env) {
-    const parts = ['GitHubActions', env.GITHUB_RUN_ID, env.GITHUB_RUN_ATTEMPT].filter(Boolean);
-    return parts
-        .join('-')
-        .replace(/[^\w+=,.@-]/g, '_')
-        .slice(0, SESSION_NAME_MAX);
-}
-
-;// CONCATENATED MODULE: ./src/inputs/common.ts
-
-
-const MODES = (/* unused pure expression or super */ null && ([
-    'fetch',
-    'lookup-jsonpath',
-    'put',
-    'push-generated',
-    'rotate',
-    'check-changed'
-]));
-const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
-function parseMode(inputs, known) {
-    const mode = inputs.string('mode') || 'fetch';
-    if (!known.includes(mode)) {
-        throw new InputError('mode', `unknown mode '${mode}'; valid modes: ${known.join(', ')}`);
-    }
-    return mode;
-}
-function parseAwsConfig(inputs) {
-    const region = inputs.optional('aws-region');
-    if (region !== undefined && !REGION.test(region)) {
-        throw new InputError('aws-region', `'${region}' is not a region name such as us-east-1`);
-    }
-    return {
-        region,
-        endpoint: parseUrl(inputs, 'endpoint-url'),
-        maxAttempts: inputs.int('max-attempts', { min: 1, max: 20 }, 5),
-        proxy: parseUrl(inputs, 'http-proxy'),
-        role: parseRole(inputs)
-    };
-}
-function parseEmitConfig(inputs, defaults) {
-    return {
-        env: inputs.bool('export-env', defaults.env),
-        outputs: inputs.bool('export-outputs', defaults.outputs),
-        outputDir: inputs.optional('output-dir')
-    };
-}
-/** JSON keys and env var names the user declares non-secret (see Unmasked). */
-function parseUnmasked(inputs) {
-    const entries = inputs.lines('unmasked');
-    const empty = entries.find(entry => unmaskedName(entry) === '');
-    if (empty !== undefined) {
-        throw new InputError('unmasked', `'${empty}' is not a key or env var name`);
-    }
-    return new Unmasked(entries);
-}
-function parseUrl(inputs, name) {
-    const text = inputs.optional(name);
-    if (text === undefined)
-        return undefined;
-    let url;
-    try {
-        url = new URL(text);
-    }
-    catch {
-        // Not echoed: what does not parse cannot be split into the part that may be a password.
-        throw new InputError(name, 'is not a URL such as https://host:port (value not shown)');
-    }
-    maskUrlPassword(text);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new InputError(name, `must be an http:// or https:// URL, got '${url.protocol}'`);
-    }
-    return text;
-}
-function parseRole(inputs) {
-    const arn = inputs.optional('role-to-assume');
-    if (arn === undefined) {
-        const orphan = ['role-chaining', 'role-external-id', 'role-session-name'].find(name => inputs.string(name) !== '' && inputs.string(name) !== 'false');
-        if (orphan)
-            throw new InputError('role-to-assume', `is required when ${orphan} is set`);
-        return undefined;
-    }
-    if (!ROLE_ARN.test(arn)) {
-        throw new InputError('role-to-assume', `'${arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>)`);
-    }
-    const sessionName = inputs.optional('role-session-name');
-    if (sessionName !== undefined && !/^[\w+=,.@-]{2,64}$/.test(sessionName)) {
-        throw new InputError('role-session-name', 'must be 2 to 64 characters of [A-Za-z0-9_+=,.@-]');
-    }
-    const chaining = inputs.bool('role-chaining', false);
-    const externalId = inputs.optional('role-external-id');
-    if (externalId !== undefined && !chaining) {
-        throw new InputError('role-external-id', 'applies only with role-chaining: true (AssumeRoleWithWebIdentity takes no external id)');
-    }
-    if (externalId !== undefined && !/^[\w+=,.@:/-]{2,1224}$/.test(externalId)) {
-        throw new InputError('role-external-id', 'must be 2 to 1224 characters of [A-Za-z0-9_+=,.@:/-]');
-    }
-    return {
-        arn,
-        audience: inputs.string('audience') || 'sts.amazonaws.com',
-        sessionName,
-        durationSeconds: inputs.int('role-duration-seconds', { min: 900, max: 43200 }, 900),
-        externalId,
-        chaining
-    };
-}
-
-;// CONCATENATED MODULE: ./src/inputs/reader.ts
-
-
-const readActionInput = name => core/* getInput */.V4(name);
-/** Typed accessors over raw inputs; every refusal names the input. */
-class Inputs {
-    read;
-    constructor(read = readActionInput) {
-        this.read = read;
-    }
-    string(name) {
-        return this.read(name).trim();
-    }
-    optional(name) {
-        return this.string(name) || undefined;
-    }
-    /** Keeps the text as written (multi-line values, secret strings). */
-    raw(name) {
-        return this.read(name);
-    }
-    required(name, why) {
-        const value = this.string(name);
-        if (!value)
-            throw new InputError(name, `is required ${why}`);
-        return value;
-    }
-    bool(name, fallback) {
-        const value = this.string(name).toLowerCase();
-        if (value === '' && fallback !== undefined)
-            return fallback;
-        if (value === 'true')
-            return true;
-        if (value === 'false')
-            return false;
-        throw new InputError(name, `must be true or false, got '${this.string(name)}'`);
-    }
-    int(name, range, fallback) {
-        const text = this.string(name);
-        if (text === '' && fallback !== undefined)
-            return fallback;
-        if (!/^\d+$/.test(text)) {
-            throw new InputError(name, `must be a whole number, got '${text}'`);
-        }
-        const value = Number(text);
-        if (value < range.min || value > range.max) {
-            throw new InputError(name, `must be between ${range.min} and ${range.max}, got ${value}`);
-        }
-        return value;
-    }
-    oneOf(name, allowed, fallback) {
-        const text = this.string(name);
-        if (text === '' && fallback !== undefined)
-            return fallback;
-        const match = allowed.find(option => option.toLowerCase() === text.toLowerCase());
-        if (match === undefined) {
-            throw new InputError(name, `must be one of ${allowed.join(', ')}; got '${text}'`);
-        }
-        return match;
-    }
-    /** Refuses inputs that mean nothing in this configuration, rather than ignoring them. */
-    forbid(names, reason) {
-        const given = names.find(name => this.optional(name) !== undefined);
-        if (given !== undefined)
-            throw new InputError(given, reason);
-    }
-    /** Non-empty lines, trimmed. */
-    lines(name) {
-        return this.read(name)
-            .split(/\r?\n/)
-            .map(line => line.trim())
-            .filter(line => line !== '');
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/versions/compare.ts
@@ -64788,6 +64915,10 @@ function namedBy(request, previous) {
 function requestNames(request, name) {
     if (request.kind === 'prefix')
         return name.startsWith(request.id);
+    // Tags are not kept with the ids: any previous secret may have carried it, so one that no
+    // longer matches (deleted, or its tag removed) is reported as gone rather than forgotten.
+    if (request.kind === 'tag')
+        return true;
     if (request.kind === 'name')
         return name === request.id;
     // A partial ARN of a name that itself ends in '-' and 6 characters is ambiguous: try both.
@@ -65103,20 +65234,39 @@ async function batchGetSecretValues(client, ids) {
     return { values, failures };
 }
 /** Names starting with the prefix, page by page as ListSecrets returns them. */
-async function* listSecretsByPrefix(client, prefix) {
-    const pages = (0,dist_cjs/* paginateListSecrets */.hM)({ client, pageSize: 100 }, { Filters: [{ Key: 'name', Values: [prefix] }], IncludePlannedDeletion: false });
+function listSecretsByPrefix(client, prefix) {
+    // The name filter also matches words inside names on AWS; keep true prefixes only.
+    return listSecrets(client, [{ Key: 'name', Values: [prefix] }], `'${prefix}*'`, secret => Boolean(secret.Name?.startsWith(prefix)));
+}
+/**
+ * Secrets carrying the tag: the key with exactly this value, or with any value when none is
+ * given. ListSecrets' tag-key and tag-value filters match by prefix and each on its own (a
+ * secret tagged team=web and x=pay matches both), so the exact pair is checked here.
+ */
+function listSecretsByTag(client, tag) {
+    const filters = [{ Key: 'tag-key', Values: [tag.key] }];
+    if (tag.value)
+        filters.push({ Key: 'tag-value', Values: [tag.value] });
+    const label = `tag '${tag.key}${tag.value === undefined ? '' : `=${tag.value}`}'`;
+    return listSecrets(client, filters, label, secret => (secret.Tags ?? []).some(({ Key, Value }) => Key === tag.key && (tag.value === undefined || (Value ?? '') === tag.value)));
+}
+async function* listSecrets(client, filters, label, keep) {
+    const pages = (0,dist_cjs/* paginateListSecrets */.hM)({ client, pageSize: 100 }, { Filters: filters, IncludePlannedDeletion: false });
     for await (const page of pages) {
-        // The name filter also matches words inside names on AWS; keep true prefixes only.
-        const secrets = (page.SecretList ?? [])
-            .filter(secret => secret.Name?.startsWith(prefix))
-            .map(secret => ({
+        const secrets = (page.SecretList ?? []).filter(keep).map(secret => ({
             arn: secret.ARN ?? '',
             name: secret.Name ?? '',
             versions: secret.SecretVersionsToStages ?? {}
         }));
-        core/* debug */.Yz(`ListSecrets '${prefix}*': ${secrets.length} matching on this page`);
+        core/* debug */.Yz(`ListSecrets ${label}: ${secrets.length} matching on this page`);
         yield secrets;
     }
+}
+/** The secrets a wildcard or tag line selects, page by page. */
+function listSelected(client, request) {
+    return request.kind === 'tag' && request.tag
+        ? listSecretsByTag(client, request.tag)
+        : listSecretsByPrefix(client, request.id);
 }
 
 ;// CONCATENATED MODULE: ./src/versions/current.ts
@@ -65134,27 +65284,25 @@ async function* listSecretsByPrefix(client, prefix) {
 /** A ListSecrets filter takes at most 10 values; values are alternatives. */
 const NAME_FILTER_VALUES = 10;
 const CONCURRENCY = 10;
-// What ListSecrets accepts as a filter value; anything else goes to DescribeSecret alone.
-const FILTERABLE = /^[A-Za-z0-9/_+=.@-]{1,512}$/;
+// What ListSecrets accepts as a filter value (a leading '!' would mean "not"); anything else
+// goes to DescribeSecret alone.
+const FILTERABLE = /^(?!!)[A-Za-z0-9/_+=.@!-]{1,512}$/;
 function currentVersionId(versionsToStages) {
     const entry = Object.entries(versionsToStages ?? {}).find(([, stages]) => stages.includes('AWSCURRENT'));
     return entry?.[0] ?? '';
 }
-/** Fails with one error naming every request AWS refused (other than "not found"). */
-async function readCurrentVersions(client, requests) {
-    const reader = new VersionReader(client);
-    const prefixes = requests.filter(request => request.kind === 'prefix');
-    const exact = requests.filter(request => request.kind !== 'prefix');
-    const filterable = exact.filter(request => FILTERABLE.test(lookupName(request)));
-    const direct = exact.filter(request => !filterable.includes(request));
-    const results = await Promise.all([
-        ...prefixes.map(request => reader.prefix(request)),
-        ...batches(filterable).map(batch => reader.listed(batch)),
-        ...direct.map(request => reader.described(request))
-    ]);
-    if (reader.failures.length > 0) {
-        throw new ActionError(`Could not read the version ids of ${reader.failures.length} secret(s): ` +
-            reader.failures.join(' '));
+/**
+ * Fails with one error naming every request AWS refused (other than "not found"). Each ARN is
+ * looked up in its own region, everything else in the default region.
+ */
+async function readCurrentVersions(clients, requests) {
+    const readers = clients
+        .byRegion(requests)
+        .map(([client, group]) => [new VersionReader(client), group]);
+    const results = await Promise.all(readers.map(([reader, group]) => reader.all(group)));
+    const failures = readers.flatMap(([reader]) => reader.failures);
+    if (failures.length > 0) {
+        throw new ActionError(`Could not read the version ids of ${failures.length} secret(s): ` + failures.join(' '));
     }
     const found = new Map();
     const missing = [];
@@ -65175,11 +65323,24 @@ class VersionReader {
     constructor(client) {
         this.client = client;
     }
-    async prefix(request) {
+    async all(requests) {
+        const selections = requests.filter(request => request.kind === 'prefix' || request.kind === 'tag');
+        const exact = requests.filter(request => !selections.includes(request));
+        const filterable = exact.filter(request => FILTERABLE.test(lookupName(request)));
+        const direct = exact.filter(request => !filterable.includes(request));
+        const results = await Promise.all([
+            ...selections.map(request => this.selected(request)),
+            ...batches(filterable).map(batch => this.listed(batch)),
+            ...direct.map(request => this.described(request))
+        ]);
+        return results.flat();
+    }
+    /** What a wildcard or a tag line selects. */
+    async selected(request) {
         const secrets = [];
         try {
             await this.limit(async () => {
-                for await (const page of listSecretsByPrefix(this.client, request.id)) {
+                for await (const page of listSelected(this.client, request)) {
                     for (const { name, arn, versions } of page) {
                         secrets.push({ name, arn, versionId: currentVersionId(versions) });
                     }
@@ -65187,7 +65348,7 @@ class VersionReader {
             });
         }
         catch (error) {
-            this.failures.push(describeAwsError(error, 'ListSecrets', `${request.id}*`));
+            this.failures.push(describeAwsError(error, 'ListSecrets', requestLabel(request)));
         }
         return { request, secrets };
     }
@@ -65266,7 +65427,7 @@ class VersionReader {
 function lookupName(request) {
     return request.kind === 'arn' ? secretNameFromArn(request.id) : request.id;
 }
-/** A prefix matches names that start with it; a name or ARN must name the secret exactly. */
+/** A name or ARN must name the secret exactly (wildcards and tags are listed on their own). */
 function matchesRequest(request, secret) {
     return request.kind === 'prefix'
         ? secret.name.startsWith(request.id)
@@ -65599,11 +65760,11 @@ const checkChangedMode = {
         };
     },
     secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
-    async run(config, { client, env }) {
+    async run(config, { clients, env }) {
         const store = openStore(config.store, config.requests, env);
         const [loaded, current] = await Promise.all([
             store.load(),
-            readCurrentVersions(client, config.requests)
+            readCurrentVersions(clients, config.requests)
         ]);
         const versionIds = sorted(Object.fromEntries(current.secrets.map(s => [s.name, s.versionId])));
         const { baseline, note } = baselineOf(loaded, env);
@@ -65682,11 +65843,11 @@ function baselineOf(loaded, env) {
 function checkMissing(missing, baseline) {
     const unknown = [];
     for (const request of missing) {
-        const label = request.kind === 'prefix' ? `${request.id}*` : request.id;
+        const label = requestLabel(request);
         if (baseline === undefined || namedBy(request, baseline).length === 0) {
             unknown.push(label);
         }
-        else if (request.kind !== 'prefix') {
+        else if (request.kind === 'name' || request.kind === 'arn') {
             core/* warning */.$e(`Secret '${label}' no longer exists (deleted or scheduled for deletion): reported as ` +
                 'changed. Remove it from secret-ids, or the next run fails.');
         }
@@ -65747,6 +65908,7 @@ function summaryOf(rows, changed, firstRun, notes) {
 
 
 const TRANSFORMATIONS = ['uppercase', 'lowercase', 'none'];
+const ON_MISSING = ['fail', 'warn'];
 /** Calls in flight at once: enough to hide latency, few enough not to be throttled. */
 const fetch_CONCURRENCY = 10;
 function parseVersion(inputs) {
@@ -65775,17 +65937,16 @@ const fetchMode = {
             requests,
             parseJson: inputs.bool('parse-json-secrets', false),
             transformation,
-            version: parseVersion(inputs)
+            version: parseVersion(inputs),
+            onMissing: inputs.oneOf('on-missing', ON_MISSING, 'fail'),
+            stripPrefix: inputs.bool('strip-prefix', false)
         };
     },
     secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
-    async run(config, { client }) {
-        const fetched = await fetchAll(client, config.requests, config.version);
-        const delivered = fetched.map(item => ({
-            ...item,
-            targets: targetsFor(item.request, item.value, config)
-        }));
-        const versionIds = Object.fromEntries(fetched.map(({ value }) => [value.name, value.versionId]));
+    async run(config, { clients }) {
+        const fetched = await fetchAll(clients, config.requests, config.version, config.onMissing);
+        const delivered = exportedOnce(fetched.map(item => ({ ...item, targets: targetsFor(item.request, item.value, config) })));
+        const versionIds = versionIdsOf(delivered.map(({ value }) => value));
         const count = Object.keys(versionIds).length;
         return {
             secrets: delivered.flatMap(item => item.targets),
@@ -65805,15 +65966,67 @@ const fetchMode = {
         };
     }
 };
-/** All or nothing: every requested secret is read, or the error names each that failed. */
-async function fetchAll(client, requests, version) {
-    const reader = new Reader(client, version);
-    const batches = await Promise.all(requests.map(request => reader.resolve(request)));
-    if (reader.failures.length > 0) {
-        const details = reader.failures.map(f => f.reason ?? describeAwsError(f.error, f.operation, f.id));
-        throw new ActionError(`Nothing was exported: ${reader.failures.length} secret(s) could not be read: ${details.join(' ')}`);
+/**
+ * As the official action's set of secret ids: a secret several lines select under the same
+ * name is exported once. The same secret under two names (an alias and its own name) is
+ * exported under both; two different secrets giving one name are left for emit to refuse.
+ */
+function exportedOnce(items) {
+    const seen = new Set();
+    const out = [];
+    for (const item of items) {
+        const key = (target) => `${item.value.arn || item.value.name}\n${target.name}\n${target.channels?.join() ?? ''}`;
+        const targets = item.targets.filter(target => !seen.has(key(target)));
+        for (const target of targets)
+            seen.add(key(target));
+        if (targets.length > 0 || item.targets.length === 0)
+            out.push({ ...item, targets });
     }
-    return batches.flat();
+    return out;
+}
+/** Version id of each secret by name; a second secret of that name (another region) by ARN. */
+function versionIdsOf(values) {
+    const ids = {};
+    const arnOf = new Map();
+    for (const { name, arn, versionId } of values) {
+        const owner = arnOf.get(name);
+        if (owner === undefined)
+            arnOf.set(name, arn);
+        if (owner === undefined || owner === arn)
+            ids[name] = versionId;
+        else
+            ids[arn] = versionId;
+    }
+    return ids;
+}
+/**
+ * All or nothing: every requested secret is read, or the error names each that failed. With
+ * onMissing 'warn', secrets that do not exist and selections that match nothing are skipped,
+ * one warning each. Each ARN is read in its region, everything else in the default region.
+ */
+async function fetchAll(clients, requests, version, onMissing = 'fail') {
+    // Only an ARN names a region: names, wildcards and tag lines are in the default one.
+    const readers = clients
+        .byRegion(requests)
+        .map(([client, group]) => [new Reader(client, version), group]);
+    const results = await Promise.all(readers.map(([reader, group]) => reader.resolveAll(group)));
+    const failures = readers.flatMap(([reader]) => reader.failures);
+    const skipped = onMissing === 'warn' ? failures.filter(isMissing) : [];
+    const fatal = failures.filter(failure => !skipped.includes(failure));
+    if (fatal.length > 0) {
+        const details = fatal.map(f => f.reason ?? describeAwsError(f.error, f.operation, f.id));
+        throw new ActionError(`Nothing was exported: ${fatal.length} secret(s) could not be read: ${details.join(' ')}`);
+    }
+    for (const failure of skipped) {
+        core/* warning */.$e(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`);
+    }
+    return results.flat();
+}
+function isMissing(failure) {
+    return failure.missing === true || (failure.reason === undefined && isNotFound(failure.error));
+}
+function missingReason(failure) {
+    return failure.missing ? 'no secret matches it.' : 'no such secret (not found in its region).';
 }
 class Reader {
     client;
@@ -65821,45 +66034,74 @@ class Reader {
     failures = [];
     limit = pLimit(fetch_CONCURRENCY);
     batchDenied = false;
+    /** One read per secret, by every id it is known under (name, ARN, id as requested). */
+    reads = new Map();
     constructor(client, version) {
         this.client = client;
         this.version = version;
     }
-    async resolve(request) {
-        if (request.kind !== 'prefix') {
-            const values = await this.read([request.id]);
-            return values.map(value => ({ request, value }));
-        }
+    /** Names and ARNs are scheduled first, so a wildcard's match already read is not read again. */
+    async resolveAll(requests) {
+        const listed = (request) => request.kind === 'prefix' || request.kind === 'tag';
+        this.schedule(requests.filter(request => !listed(request)).map(request => request.id));
+        const results = await Promise.all(requests.map(async (request) => {
+            if (listed(request))
+                return this.resolveListed(request);
+            const value = await this.reads.get(request.id);
+            return value ? [{ request, value }] : [];
+        }));
+        return results.flat();
+    }
+    async resolveListed(request) {
         const reads = [];
         let listed = false;
         try {
             // Start reading each page's secrets while the next page is listed.
-            for await (const page of listSecretsByPrefix(this.client, request.id)) {
-                for (let i = 0; i < page.length; i += BATCH_SIZE) {
-                    reads.push(this.read(page.slice(i, i + BATCH_SIZE).map(secret => secret.arn)));
-                }
+            for await (const page of listSelected(this.client, request)) {
+                reads.push(...this.scheduleListed(page));
             }
             listed = true;
         }
         catch (error) {
-            this.failures.push({ id: `${request.id}*`, error, operation: 'ListSecrets' });
+            this.failures.push({ id: requestLabel(request), error, operation: 'ListSecrets' });
         }
-        const values = (await Promise.all(reads)).flat();
+        const values = (await Promise.all(reads)).filter(value => value !== undefined);
         if (listed && reads.length === 0)
-            this.failPrefix(request, 'no secret matches it');
+            this.failListed(request, 'no secret matches it', true);
         // As the official action: an alias names one secret, so its wildcard must match exactly one.
         if (request.alias && values.length > 1) {
-            this.failPrefix(request, `${values.length} secrets match it, but alias '${request.alias}' names one`);
+            this.failListed(request, `${values.length} secrets match it, but alias '${request.alias}' names one`);
         }
         return values.map(value => ({ request, value }));
     }
-    failPrefix(request, problem) {
-        const id = `${request.id}*`;
+    scheduleListed(page) {
+        const known = (secret) => this.reads.get(secret.arn) ?? this.reads.get(secret.name);
+        this.schedule(page.filter(secret => known(secret) === undefined).map(secret => secret.arn));
+        return page.map(secret => {
+            const read = known(secret);
+            this.reads.set(secret.name, read);
+            return read;
+        });
+    }
+    /** Ids not yet read, in batches of 20. */
+    schedule(ids) {
+        const fresh = [...new Set(ids)].filter(id => !this.reads.has(id));
+        for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
+            const batch = fresh.slice(i, i + BATCH_SIZE);
+            const values = this.read(batch);
+            for (const id of batch) {
+                this.reads.set(id, values.then(found => found.find(value => idNames(id, value))));
+            }
+        }
+    }
+    failListed(request, problem, missing = false) {
+        const id = requestLabel(request);
         this.failures.push({
             id,
             error: undefined,
             operation: 'ListSecrets',
-            reason: `'${id}': ${problem}.`
+            reason: `'${id}': ${problem}.`,
+            missing
         });
     }
     /** Up to 20 ids: one BatchGetSecretValue, unless a version is chosen or batch reads are denied. */
@@ -65902,7 +66144,7 @@ class Reader {
 /** Env var, output and file for one secret, named as the official action names them. */
 function targetsFor(request, value, config) {
     const json = config.parseJson ? jsonObject(value.data, value.name) : undefined;
-    const prefix = envPrefixFor(request, value.name, config.transformation, json !== undefined);
+    const prefix = envPrefixFor(request, value.name, config.transformation, json !== undefined, config.stripPrefix);
     const fileName = prefix || toEnvName(value.name, config.transformation);
     if (json === undefined) {
         return [{ name: prefix, value: value.data, source: value.name, file: fileName }];
@@ -66203,7 +66445,8 @@ const lookupJsonPathMode = {
         };
     },
     secretArns: config => (config.isArn ? [config.secretId] : []),
-    async run(config, { client }) {
+    async run(config, { clients }) {
+        const client = clients.forSecret(config.secretId);
         const secret = await readSecret(client, config);
         const document = parseJsonSecret(secret.data, secret.name);
         const results = config.queries.map(query => ({
@@ -66794,7 +67037,8 @@ const pushGeneratedMode = {
         secrets: fieldTargets(config, [...config.fields.keys()], config.secretId, () => ''),
         outputs: Object.fromEntries(OUTPUTS.map(name => [name, '']))
     }),
-    async run(config, { client, env }) {
+    async run(config, { clients, env }) {
+        const client = clients.forSecret(config.secretId);
         for (const spec of config.fields.values())
             if ('value' in spec)
                 masker.add(spec.value);
@@ -67069,7 +67313,8 @@ const putMode = {
         };
     },
     secretArns: config => (isArn(config.secretId) ? [config.secretId] : []),
-    async run(config, { client, env }) {
+    async run(config, { clients, env }) {
+        const client = clients.forSecret(config.secretId);
         // Values computed by earlier steps are not masked by the runner: mask before any call.
         // (secret-json is masked compact: each line of an indented form would mask '{' and '}'.)
         masker.add(config.value.data);
@@ -67831,7 +68076,8 @@ const rotateMode = {
     },
     secretArns: config => (config.secretId.startsWith('arn:') ? [config.secretId] : []),
     plannedTargets: config => (config.strategy === 'in-workflow' ? plannedInWorkflow(config) : {}),
-    run(config, { client, env }) {
+    run(config, { clients, env }) {
+        const client = clients.forSecret(config.secretId);
         return config.strategy === 'lambda'
             ? rotateWithLambda(config, client, env)
             : rotateInWorkflow(config, client, env);
@@ -68055,17 +68301,19 @@ async function run(read = readActionInput, env = process.env) {
         if (handler.plannedTargets)
             preflight(handler.plannedTargets(config), emitConfig, env);
         core/* debug */.Yz(`mode ${mode}: inputs are valid`);
-        const settings = clientSettings(aws, handler.secretArns(config), env);
+        const arns = handler.secretArns(config);
+        const settings = clientSettings(aws, arns, env);
         // Endpoint and proxy may also come from the environment, credentials and all.
         maskUrlPassword(settings.endpoint);
         maskUrlPassword(settings.proxy);
         settings.credentials = await resolveCredentials(aws.role, settings, env);
         const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default';
         core/* debug */.Yz(`region ${settings.region}, endpoint ${endpoint}`);
-        const client = createSecretsManagerClient(settings);
+        const clients = SecretsManagerClients.forConfig(settings, aws, env);
         core/* saveState */.LZ(STATE_MODE, mode);
-        core/* saveState */.LZ(STATE_REGION, settings.region);
-        const emission = await handler.run(config, { client, settings, env });
+        // The post step works on this step's (first) secret: in its ARN's region, else the default.
+        core/* saveState */.LZ(STATE_REGION, (arns[0] && clients.regionOf(arns[0])) || settings.region);
+        const emission = await handler.run(config, { clients, settings, env });
         await emit(emission, emitConfig, env);
     }
     catch (error) {

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import * as fs from 'node:fs'
-import { clientSettings, createSecretsManagerClient } from './aws/client.js'
+import { clientSettings, SecretsManagerClients } from './aws/client.js'
 import { resolveCredentials } from './aws/credentials.js'
 import { parseAwsConfig } from './inputs/common.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
@@ -48,8 +48,8 @@ function blankEnv(names: string[]): void {
 async function postClient(read: ReadInput, env: NodeJS.ProcessEnv): Promise<SecretsManagerClient> {
   const aws = parseAwsConfig(new Inputs(read))
   // The main step resolved the region, possibly from a secret ARN the post step cannot see.
-  const region = aws.region ?? (core.getState(STATE_REGION) || undefined)
+  const region = core.getState(STATE_REGION) || aws.region
   const settings = clientSettings({ ...aws, region }, [], env)
   settings.credentials = await resolveCredentials(aws.role, settings, env)
-  return createSecretsManagerClient(settings)
+  return new SecretsManagerClients(settings, settings.region, env).forRegion()
 }

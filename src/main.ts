@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { clientSettings, createSecretsManagerClient } from './aws/client.js'
+import { clientSettings, SecretsManagerClients } from './aws/client.js'
 import { isUnreadableResponse } from './aws/errors.js'
 import { resolveCredentials } from './aws/credentials.js'
 import { ActionError, InputError } from './errors.js'
@@ -25,18 +25,20 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     if (handler.plannedTargets) preflight(handler.plannedTargets(config), emitConfig, env)
     core.debug(`mode ${mode}: inputs are valid`)
 
-    const settings = clientSettings(aws, handler.secretArns(config), env)
+    const arns = handler.secretArns(config)
+    const settings = clientSettings(aws, arns, env)
     // Endpoint and proxy may also come from the environment, credentials and all.
     maskUrlPassword(settings.endpoint)
     maskUrlPassword(settings.proxy)
     settings.credentials = await resolveCredentials(aws.role, settings, env)
     const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default'
     core.debug(`region ${settings.region}, endpoint ${endpoint}`)
-    const client = createSecretsManagerClient(settings)
+    const clients = SecretsManagerClients.forConfig(settings, aws, env)
 
     core.saveState(STATE_MODE, mode)
-    core.saveState(STATE_REGION, settings.region)
-    const emission = await handler.run(config, { client, settings, env })
+    // The post step works on this step's (first) secret: in its ARN's region, else the default.
+    core.saveState(STATE_REGION, (arns[0] && clients.regionOf(arns[0])) || settings.region)
+    const emission = await handler.run(config, { clients, settings, env })
     await emit(emission, emitConfig, env)
   } catch (error) {
     fail(error)

@@ -1,4 +1,5 @@
-import { clientSettings, createSecretsManagerClient } from '../../src/aws/client.js'
+import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import { clientSettings, SecretsManagerClients } from '../../src/aws/client.js'
 import { Inputs } from '../../src/inputs/reader.js'
 import type { ModeContext } from '../../src/modes/types.js'
 
@@ -7,19 +8,30 @@ export function inputsFrom(values: Record<string, string>): Inputs {
   return new Inputs(name => values[name] ?? '')
 }
 
-/** The context main.ts gives a handler, with the real client factory, against an endpoint. */
-export function contextFor(endpoint: string, env: NodeJS.ProcessEnv = {}): ModeContext {
-  const settings = clientSettings({ region: 'us-east-1', endpoint, maxAttempts: 3 }, [], {
+/** A handler's context, and the client of its default region (to seed and inspect with). */
+export type TestContext = ModeContext & { client: SecretsManagerClient }
+
+/**
+ * The context main.ts gives a handler, with the real client factory, against an endpoint.
+ * Names are read in `region`; ARNs in their own region (moto keeps regions apart).
+ */
+export function contextFor(
+  endpoint: string,
+  env: NodeJS.ProcessEnv = {},
+  region = 'us-east-1'
+): TestContext {
+  const settings = clientSettings({ region, endpoint, maxAttempts: 3 }, [], {
     AWS_ACCESS_KEY_ID: 'testing',
     AWS_SECRET_ACCESS_KEY: 'testing',
     ...env
   })
   settings.credentials = async () => ({ accessKeyId: 'testing', secretAccessKey: 'testing' })
-  return { client: createSecretsManagerClient(settings), settings, env }
+  const clients = new SecretsManagerClients(settings, region, env)
+  return { client: clients.forRegion(), clients, settings, env }
 }
 
 /** Makes both contexts' first `command` wait until both have reached it: a deterministic race. */
-export function holdUntilBoth(contexts: ModeContext[], command: string): void {
+export function holdUntilBoth(contexts: TestContext[], command: string): void {
   let arrived = 0
   let release: () => void = () => undefined
   const both = new Promise<void>(resolve => (release = resolve))

@@ -28,6 +28,11 @@ export interface FaultRequest {
 
 export type FaultFn = (req: FaultRequest) => Fault | undefined
 
+/** The region a request was signed for, from its SigV4 credential scope ('?' when unsigned). */
+export function regionOf(req: Pick<FaultRequest, 'headers'>): string {
+  return /Credential=[^/]+\/\d+\/([a-z0-9-]+)\//.exec(String(req.headers.authorization))?.[1] ?? '?'
+}
+
 export interface TestProxy {
   endpoint: string
   calls(): Record<string, number>

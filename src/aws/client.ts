@@ -1,8 +1,10 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
+import { ActionError } from '../errors.js'
 import type { AwsConfig } from '../inputs/common.js'
-import { httpHandler, proxyFor } from './http.js'
-import { resolveRegion } from './region.js'
+import { regionFromArn } from './arn.js'
+import { httpHandler, proxyFor, serviceHost } from './http.js'
+import { defaultRegion, NO_REGION, resolveRegion } from './region.js'
 
 export interface ClientSettings {
   region: string
@@ -10,6 +12,7 @@ export interface ClientSettings {
   maxAttempts: number
   proxy?: string
   requestTimeoutMs: number
+  autoSelectFamilyAttemptTimeoutMs?: number
   credentials?: AwsCredentialIdentityProvider
   /** The endpoint-url and http-proxy inputs as given: clients of other services resolve theirs. */
   given?: Pick<AwsConfig, 'endpoint' | 'proxy'>
@@ -17,7 +20,7 @@ export interface ClientSettings {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 
-/** Everything every AWS client of this run shares, resolved once. */
+/** Everything every AWS client of this run shares, resolved once, in the step's home region. */
 export function clientSettings(
   config: AwsConfig,
   secretArns: readonly string[],
@@ -26,15 +29,30 @@ export function clientSettings(
   const region = resolveRegion(config.region, secretArns, env)
   const endpoint =
     config.endpoint || env.AWS_ENDPOINT_URL_SECRETS_MANAGER || env.AWS_ENDPOINT_URL || undefined
-  const host = endpoint ? new URL(endpoint).hostname : `secretsmanager.${region}.amazonaws.com`
-  return {
+  return inRegion(
+    {
+      region,
+      endpoint,
+      maxAttempts: config.maxAttempts,
+      requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS,
+      autoSelectFamilyAttemptTimeoutMs: config.autoSelectFamilyAttemptTimeoutMs,
+      given: { endpoint: config.endpoint, proxy: config.proxy }
+    },
     region,
-    endpoint,
-    maxAttempts: config.maxAttempts,
-    proxy: proxyFor(host, config.proxy, env),
-    requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS,
-    given: { endpoint: config.endpoint, proxy: config.proxy }
-  }
+    env
+  )
+}
+
+/** The same settings for another region: NO_PROXY is checked against that region's host. */
+export function inRegion(
+  settings: ClientSettings,
+  region: string,
+  env: NodeJS.ProcessEnv
+): ClientSettings {
+  const host = settings.endpoint
+    ? new URL(settings.endpoint).hostname
+    : serviceHost('secretsmanager', region)
+  return { ...settings, region, proxy: proxyFor(host, settings.given?.proxy, env) }
 }
 
 /** The one place a Secrets Manager client is built. */
@@ -47,4 +65,66 @@ export function createSecretsManagerClient(settings: ClientSettings): SecretsMan
     credentials: settings.credentials,
     requestHandler: httpHandler(settings)
   })
+}
+
+/**
+ * One Secrets Manager client per region, each built when first asked for. All share one
+ * credentials provider: the assumed role, or the default chain of the first client built.
+ */
+export class SecretsManagerClients {
+  private readonly built = new Map<string, SecretsManagerClient>()
+  private credentials?: AwsCredentialIdentityProvider
+
+  /** `region`: where secrets named without an ARN live (aws-region, then the environment). */
+  constructor(
+    private readonly settings: ClientSettings,
+    readonly region: string | undefined,
+    private readonly env: NodeJS.ProcessEnv
+  ) {
+    this.credentials = settings.credentials
+  }
+
+  static forConfig(
+    settings: ClientSettings,
+    config: Pick<AwsConfig, 'region'>,
+    env: NodeJS.ProcessEnv
+  ): SecretsManagerClients {
+    return new SecretsManagerClients(settings, defaultRegion(config.region, env), env)
+  }
+
+  /** The client of a region; without one, of the default region. */
+  forRegion(region: string | undefined = this.region): SecretsManagerClient {
+    if (region === undefined) throw new ActionError(NO_REGION)
+    const known = this.built.get(region)
+    if (known) return known
+    const settings = { ...inRegion(this.settings, region, this.env), credentials: this.credentials }
+    const client = createSecretsManagerClient(settings)
+    // The first client resolves the default chain; the others reuse what it resolved.
+    this.credentials ??= client.config.credentials as AwsCredentialIdentityProvider
+    this.built.set(region, client)
+    return client
+  }
+
+  /** The region a secret id is read in: an ARN's own, else the default region. */
+  regionOf(id: string): string | undefined {
+    return regionFromArn(id) ?? this.region
+  }
+
+  /** The client that reads this secret id. */
+  forSecret(id: string): SecretsManagerClient {
+    return this.forRegion(this.regionOf(id))
+  }
+
+  /**
+   * Items by the client of their id's region, in order. Every client is built first, so a
+   * missing region fails the step before any call.
+   */
+  byRegion<T extends { id: string }>(items: readonly T[]): [SecretsManagerClient, T[]][] {
+    const groups = new Map<string | undefined, T[]>()
+    for (const item of items) {
+      const region = this.regionOf(item.id)
+      groups.set(region, [...(groups.get(region) ?? []), item])
+    }
+    return [...groups].map(([region, group]) => [this.forRegion(region), group])
+  }
 }

@@ -1,3 +1,4 @@
+import { partition } from '@aws-sdk/core/client'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { HttpProxyAgent } from 'http-proxy-agent'
 import { HttpsProxyAgent } from 'https-proxy-agent'
@@ -7,6 +8,16 @@ import * as http from 'node:http'
 export interface HttpSettings {
   proxy?: string
   requestTimeoutMs: number
+  /** Node's wait for one address family before trying the other (dual-stack endpoints). */
+  autoSelectFamilyAttemptTimeoutMs?: number
+}
+
+/** The official action's default for auto-select-family-attempt-timeout. */
+export const DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS = 1000
+
+/** A service's default endpoint host in a region, with its partition's DNS suffix. */
+export function serviceHost(service: string, region: string): string {
+  return `${service}.${region}.${partition(region).dnsSuffix}`
 }
 
 /** True when NO_PROXY lists the host (exact, domain suffix, or *). */
@@ -35,7 +46,12 @@ export function proxyFor(
 
 export function httpHandler(settings: HttpSettings): NodeHttpHandler {
   // Keep-alive agents with enough sockets for the parallel batches.
-  const agentOptions = { keepAlive: true, maxSockets: 50 }
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: 50,
+    autoSelectFamilyAttemptTimeout:
+      settings.autoSelectFamilyAttemptTimeoutMs ?? DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS
+  }
   const proxy = settings.proxy
   return new NodeHttpHandler({
     httpAgent: proxy ? new HttpProxyAgent(proxy, agentOptions) : new http.Agent(agentOptions),

@@ -1,19 +1,26 @@
 import { ActionError } from '../errors.js'
-import { regionFromArn } from '../secrets/ids.js'
+import { regionFromArn } from './arn.js'
 
-/** Input first, then the region of a secret ARN, then the environment. */
+export const NO_REGION =
+  "No AWS region: set the 'aws-region' input, use a secret ARN, or set AWS_REGION " +
+  '(aws-actions/configure-aws-credentials sets it).'
+
+/** The region of names (secrets given without an ARN): the input, then the environment. */
+export function defaultRegion(
+  input: string | undefined,
+  env: NodeJS.ProcessEnv
+): string | undefined {
+  return input || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined
+}
+
+/** The step's home region (STS, the post step): the default region, else a secret ARN's. */
 export function resolveRegion(
   input: string | undefined,
   arns: readonly string[],
   env: NodeJS.ProcessEnv
 ): string {
   const fromArn = arns.map(regionFromArn).find(region => region !== undefined)
-  const region = input || fromArn || env.AWS_REGION || env.AWS_DEFAULT_REGION
-  if (!region) {
-    throw new ActionError(
-      "No AWS region: set the 'aws-region' input, use a secret ARN, or set AWS_REGION " +
-        '(aws-actions/configure-aws-credentials sets it).'
-    )
-  }
+  const region = input || fromArn || defaultRegion(undefined, env)
+  if (!region) throw new ActionError(NO_REGION)
   return region
 }

@@ -1,4 +1,5 @@
 import type { RoleConfig } from '../inputs/common.js'
+import { partitionOfArn } from './arn.js'
 import { awsFailure, isAccessDenied, isThrottled, NETWORK_CODES } from './errors.js'
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com'
@@ -59,7 +60,7 @@ function oidcHint({ role, subject, env }: AssumeAttempt): string {
     : `e.g. 'repo:${env.GITHUB_REPOSITORY ?? '<owner>/<repo>'}:ref:${env.GITHUB_REF ?? '<ref>'}'`
   return (
     `The role's trust policy must allow sts:AssumeRoleWithWebIdentity for the federated ` +
-    `principal arn:aws:iam::${accountOf(role.arn)}:oidc-provider/${GITHUB_ISSUER}, with the ` +
+    `principal arn:${partitionOfArn(role.arn)}:iam::${accountOf(role.arn)}:oidc-provider/${GITHUB_ISSUER}, with the ` +
     `condition ${GITHUB_ISSUER}:aud = '${role.audience}' and a ${GITHUB_ISSUER}:sub condition ` +
     `that matches this workflow (${sub}).`
   )

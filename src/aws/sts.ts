@@ -1,6 +1,6 @@
 import { STSClient } from '@aws-sdk/client-sts'
 import type { ClientSettings } from './client.js'
-import { httpHandler, proxyFor } from './http.js'
+import { httpHandler, proxyFor, serviceHost } from './http.js'
 
 /**
  * The Secrets Manager settings, re-pointed at STS: AWS_ENDPOINT_URL_STS first (it names STS
@@ -10,7 +10,7 @@ import { httpHandler, proxyFor } from './http.js'
 export function stsSettings(settings: ClientSettings, env: NodeJS.ProcessEnv): ClientSettings {
   const given = settings.given ?? { endpoint: settings.endpoint, proxy: settings.proxy }
   const endpoint = env.AWS_ENDPOINT_URL_STS || given.endpoint || env.AWS_ENDPOINT_URL || undefined
-  const host = endpoint ? new URL(endpoint).hostname : `sts.${settings.region}.amazonaws.com`
+  const host = endpoint ? new URL(endpoint).hostname : serviceHost('sts', settings.region)
   return { ...settings, endpoint, proxy: proxyFor(host, given.proxy, env) }
 }
 

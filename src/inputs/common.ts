@@ -1,3 +1,4 @@
+import { DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS } from '../aws/http.js'
 import { InputError } from '../errors.js'
 import { maskUrlPassword, Unmasked, unmaskedName } from '../output/mask.js'
 import { Inputs } from './reader.js'
@@ -27,6 +28,8 @@ export interface AwsConfig {
   endpoint?: string
   maxAttempts: number
   proxy?: string
+  /** The auto-select-family-attempt-timeout input, in milliseconds. */
+  autoSelectFamilyAttemptTimeoutMs?: number
   role?: RoleConfig
 }
 
@@ -57,6 +60,12 @@ export function parseAwsConfig(inputs: Inputs): AwsConfig {
     endpoint: parseUrl(inputs, 'endpoint-url'),
     maxAttempts: inputs.int('max-attempts', { min: 1, max: 20 }, 5),
     proxy: parseUrl(inputs, 'http-proxy'),
+    // Node refuses less than 10 ms; the official action's default is 1000.
+    autoSelectFamilyAttemptTimeoutMs: inputs.int(
+      'auto-select-family-attempt-timeout',
+      { min: 10, max: 60_000 },
+      DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS
+    ),
     role: parseRole(inputs)
   }
 }

@@ -2,7 +2,7 @@ import * as core from '@actions/core'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { Emission } from '../output/emission.js'
-import { parseSecretIds, type SecretRequest } from '../secrets/ids.js'
+import { parseSecretIds, requestLabel, type SecretRequest } from '../secrets/ids.js'
 import { compareVersions, namedBy, type Row } from '../versions/compare.js'
 import { readCurrentVersions } from '../versions/current.js'
 import { sorted, type VersionMap } from '../versions/state.js'
@@ -40,11 +40,11 @@ export const checkChangedMode: ModeHandler<CheckChangedConfig> = {
 
   secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
 
-  async run(config, { client, env }) {
+  async run(config, { clients, env }) {
     const store = openStore(config.store, config.requests, env)
     const [loaded, current] = await Promise.all([
       store.load(),
-      readCurrentVersions(client, config.requests)
+      readCurrentVersions(clients, config.requests)
     ])
     const versionIds = sorted(Object.fromEntries(current.secrets.map(s => [s.name, s.versionId])))
     const { baseline, note } = baselineOf(loaded, env)
@@ -136,10 +136,10 @@ function baselineOf(
 function checkMissing(missing: SecretRequest[], baseline: VersionMap | undefined): void {
   const unknown: string[] = []
   for (const request of missing) {
-    const label = request.kind === 'prefix' ? `${request.id}*` : request.id
+    const label = requestLabel(request)
     if (baseline === undefined || namedBy(request, baseline).length === 0) {
       unknown.push(label)
-    } else if (request.kind !== 'prefix') {
+    } else if (request.kind === 'name' || request.kind === 'arn') {
       core.warning(
         `Secret '${label}' no longer exists (deleted or scheduled for deletion): reported as ` +
           'changed. Remove it from secret-ids, or the next run fails.'

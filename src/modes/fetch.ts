@@ -1,18 +1,26 @@
 import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import pLimit from 'p-limit'
-import { describeAwsError, isAccessDenied } from '../aws/errors.js'
+import type { SecretsManagerClients } from '../aws/client.js'
+import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { SecretTarget } from '../output/emission.js'
 import { flattenJsonToEnv, toEnvName, type NameTransformation } from '../output/env-names.js'
-import { envPrefixFor, idNames, parseSecretIds, type SecretRequest } from '../secrets/ids.js'
+import {
+  envPrefixFor,
+  idNames,
+  parseSecretIds,
+  requestLabel,
+  type SecretRequest
+} from '../secrets/ids.js'
 import {
   BATCH_SIZE,
   batchGetSecretValues,
   explainMissingVersion,
   getSecretValue,
-  listSecretsByPrefix,
+  listSelected,
+  type ListedSecret,
   type ReadFailure,
   type SecretValue,
   type VersionSelector
@@ -25,10 +33,15 @@ export interface FetchConfig {
   parseJson: boolean
   transformation: NameTransformation
   version: VersionSelector
+  /** 'warn': a secret not found, or a wildcard or tag matching nothing, is skipped with a warning. */
+  onMissing: OnMissing
+  /** Name wildcard and tag matches after what follows the prefix (or the name's last '/'). */
+  stripPrefix: boolean
 }
 
 const TRANSFORMATIONS = ['uppercase', 'lowercase', 'none'] as const
-
+const ON_MISSING = ['fail', 'warn'] as const
+type OnMissing = (typeof ON_MISSING)[number]
 /** Calls in flight at once: enough to hide latency, few enough not to be throttled. */
 export const CONCURRENCY = 10
 
@@ -60,19 +73,20 @@ export const fetchMode: ModeHandler<FetchConfig> = {
       requests,
       parseJson: inputs.bool('parse-json-secrets', false),
       transformation,
-      version: parseVersion(inputs)
+      version: parseVersion(inputs),
+      onMissing: inputs.oneOf('on-missing', ON_MISSING, 'fail'),
+      stripPrefix: inputs.bool('strip-prefix', false)
     }
   },
 
   secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
 
-  async run(config, { client }) {
-    const fetched = await fetchAll(client, config.requests, config.version)
-    const delivered = fetched.map(item => ({
-      ...item,
-      targets: targetsFor(item.request, item.value, config)
-    }))
-    const versionIds = Object.fromEntries(fetched.map(({ value }) => [value.name, value.versionId]))
+  async run(config, { clients }) {
+    const fetched = await fetchAll(clients, config.requests, config.version, config.onMissing)
+    const delivered = exportedOnce(
+      fetched.map(item => ({ ...item, targets: targetsFor(item.request, item.value, config) }))
+    )
+    const versionIds = versionIdsOf(delivered.map(({ value }) => value))
     const count = Object.keys(versionIds).length
     return {
       secrets: delivered.flatMap(item => item.targets),
@@ -98,58 +112,123 @@ export interface Fetched {
   value: SecretValue
 }
 
-/** All or nothing: every requested secret is read, or the error names each that failed. */
+type Delivered = Fetched & { targets: SecretTarget[] }
+
+/**
+ * As the official action's set of secret ids: a secret several lines select under the same
+ * name is exported once. The same secret under two names (an alias and its own name) is
+ * exported under both; two different secrets giving one name are left for emit to refuse.
+ */
+export function exportedOnce(items: Delivered[]): Delivered[] {
+  const seen = new Set<string>()
+  const out: Delivered[] = []
+  for (const item of items) {
+    const key = (target: SecretTarget) =>
+      `${item.value.arn || item.value.name}\n${target.name}\n${target.channels?.join() ?? ''}`
+    const targets = item.targets.filter(target => !seen.has(key(target)))
+    for (const target of targets) seen.add(key(target))
+    if (targets.length > 0 || item.targets.length === 0) out.push({ ...item, targets })
+  }
+  return out
+}
+
+/** Version id of each secret by name; a second secret of that name (another region) by ARN. */
+function versionIdsOf(values: SecretValue[]): Record<string, string> {
+  const ids: Record<string, string> = {}
+  const arnOf = new Map<string, string>()
+  for (const { name, arn, versionId } of values) {
+    const owner = arnOf.get(name)
+    if (owner === undefined) arnOf.set(name, arn)
+    if (owner === undefined || owner === arn) ids[name] = versionId
+    else ids[arn] = versionId
+  }
+  return ids
+}
+
+type Failure = ReadFailure & { missing?: boolean }
+
+/**
+ * All or nothing: every requested secret is read, or the error names each that failed. With
+ * onMissing 'warn', secrets that do not exist and selections that match nothing are skipped,
+ * one warning each. Each ARN is read in its region, everything else in the default region.
+ */
 export async function fetchAll(
-  client: SecretsManagerClient,
+  clients: SecretsManagerClients,
   requests: SecretRequest[],
-  version: VersionSelector
+  version: VersionSelector,
+  onMissing: OnMissing = 'fail'
 ): Promise<Fetched[]> {
-  const reader = new Reader(client, version)
-  const batches = await Promise.all(requests.map(request => reader.resolve(request)))
-  if (reader.failures.length > 0) {
-    const details = reader.failures.map(
-      f => f.reason ?? describeAwsError(f.error, f.operation, f.id)
-    )
+  // Only an ARN names a region: names, wildcards and tag lines are in the default one.
+  const readers = clients
+    .byRegion(requests)
+    .map(([client, group]) => [new Reader(client, version), group] as const)
+  const results = await Promise.all(readers.map(([reader, group]) => reader.resolveAll(group)))
+  const failures = readers.flatMap(([reader]) => reader.failures)
+  const skipped = onMissing === 'warn' ? failures.filter(isMissing) : []
+  const fatal = failures.filter(failure => !skipped.includes(failure))
+  if (fatal.length > 0) {
+    const details = fatal.map(f => f.reason ?? describeAwsError(f.error, f.operation, f.id))
     throw new ActionError(
-      `Nothing was exported: ${reader.failures.length} secret(s) could not be read: ${details.join(' ')}`
+      `Nothing was exported: ${fatal.length} secret(s) could not be read: ${details.join(' ')}`
     )
   }
-  return batches.flat()
+  for (const failure of skipped) {
+    core.warning(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`)
+  }
+  return results.flat()
+}
+
+function isMissing(failure: Failure): boolean {
+  return failure.missing === true || (failure.reason === undefined && isNotFound(failure.error))
+}
+
+function missingReason(failure: Failure): string {
+  return failure.missing ? 'no secret matches it.' : 'no such secret (not found in its region).'
 }
 
 class Reader {
-  readonly failures: ReadFailure[] = []
+  readonly failures: Failure[] = []
   private readonly limit = pLimit(CONCURRENCY)
   private batchDenied = false
+  /** One read per secret, by every id it is known under (name, ARN, id as requested). */
+  private readonly reads = new Map<string, Promise<SecretValue | undefined>>()
 
   constructor(
     private readonly client: SecretsManagerClient,
     private readonly version: VersionSelector
   ) {}
 
-  async resolve(request: SecretRequest): Promise<Fetched[]> {
-    if (request.kind !== 'prefix') {
-      const values = await this.read([request.id])
-      return values.map(value => ({ request, value }))
-    }
-    const reads: Promise<SecretValue[]>[] = []
+  /** Names and ARNs are scheduled first, so a wildcard's match already read is not read again. */
+  async resolveAll(requests: SecretRequest[]): Promise<Fetched[]> {
+    const listed = (request: SecretRequest) => request.kind === 'prefix' || request.kind === 'tag'
+    this.schedule(requests.filter(request => !listed(request)).map(request => request.id))
+    const results = await Promise.all(
+      requests.map(async request => {
+        if (listed(request)) return this.resolveListed(request)
+        const value = await this.reads.get(request.id)
+        return value ? [{ request, value }] : []
+      })
+    )
+    return results.flat()
+  }
+
+  private async resolveListed(request: SecretRequest): Promise<Fetched[]> {
+    const reads: Promise<SecretValue | undefined>[] = []
     let listed = false
     try {
       // Start reading each page's secrets while the next page is listed.
-      for await (const page of listSecretsByPrefix(this.client, request.id)) {
-        for (let i = 0; i < page.length; i += BATCH_SIZE) {
-          reads.push(this.read(page.slice(i, i + BATCH_SIZE).map(secret => secret.arn)))
-        }
+      for await (const page of listSelected(this.client, request)) {
+        reads.push(...this.scheduleListed(page))
       }
       listed = true
     } catch (error) {
-      this.failures.push({ id: `${request.id}*`, error, operation: 'ListSecrets' })
+      this.failures.push({ id: requestLabel(request), error, operation: 'ListSecrets' })
     }
-    const values = (await Promise.all(reads)).flat()
-    if (listed && reads.length === 0) this.failPrefix(request, 'no secret matches it')
+    const values = (await Promise.all(reads)).filter(value => value !== undefined)
+    if (listed && reads.length === 0) this.failListed(request, 'no secret matches it', true)
     // As the official action: an alias names one secret, so its wildcard must match exactly one.
     if (request.alias && values.length > 1) {
-      this.failPrefix(
+      this.failListed(
         request,
         `${values.length} secrets match it, but alias '${request.alias}' names one`
       )
@@ -157,13 +236,40 @@ class Reader {
     return values.map(value => ({ request, value }))
   }
 
-  private failPrefix(request: SecretRequest, problem: string): void {
-    const id = `${request.id}*`
+  private scheduleListed(page: ListedSecret[]): Promise<SecretValue | undefined>[] {
+    const known = (secret: ListedSecret) =>
+      this.reads.get(secret.arn) ?? this.reads.get(secret.name)
+    this.schedule(page.filter(secret => known(secret) === undefined).map(secret => secret.arn))
+    return page.map(secret => {
+      const read = known(secret) as Promise<SecretValue | undefined>
+      this.reads.set(secret.name, read)
+      return read
+    })
+  }
+
+  /** Ids not yet read, in batches of 20. */
+  private schedule(ids: string[]): void {
+    const fresh = [...new Set(ids)].filter(id => !this.reads.has(id))
+    for (let i = 0; i < fresh.length; i += BATCH_SIZE) {
+      const batch = fresh.slice(i, i + BATCH_SIZE)
+      const values = this.read(batch)
+      for (const id of batch) {
+        this.reads.set(
+          id,
+          values.then(found => found.find(value => idNames(id, value)))
+        )
+      }
+    }
+  }
+
+  private failListed(request: SecretRequest, problem: string, missing = false): void {
+    const id = requestLabel(request)
     this.failures.push({
       id,
       error: undefined,
       operation: 'ListSecrets',
-      reason: `'${id}': ${problem}.`
+      reason: `'${id}': ${problem}.`,
+      missing
     })
   }
 
@@ -214,10 +320,16 @@ class Reader {
 export function targetsFor(
   request: SecretRequest,
   value: SecretValue,
-  config: Pick<FetchConfig, 'parseJson' | 'transformation'>
+  config: Pick<FetchConfig, 'parseJson' | 'transformation'> & { stripPrefix?: boolean }
 ): SecretTarget[] {
   const json = config.parseJson ? jsonObject(value.data, value.name) : undefined
-  const prefix = envPrefixFor(request, value.name, config.transformation, json !== undefined)
+  const prefix = envPrefixFor(
+    request,
+    value.name,
+    config.transformation,
+    json !== undefined,
+    config.stripPrefix
+  )
   const fileName = prefix || toEnvName(value.name, config.transformation)
   if (json === undefined) {
     return [{ name: prefix, value: value.data, source: value.name, file: fileName }]

@@ -59,7 +59,8 @@ export const lookupJsonPathMode: ModeHandler<LookupConfig> = {
 
   secretArns: config => (config.isArn ? [config.secretId] : []),
 
-  async run(config, { client }) {
+  async run(config, { clients }) {
+    const client = clients.forSecret(config.secretId)
     const secret = await readSecret(client, config)
     const document = parseJsonSecret(secret.data, secret.name)
     const results = config.queries.map(query => ({

@@ -84,7 +84,8 @@ export const pushGeneratedMode: ModeHandler<PushConfig> = {
     outputs: Object.fromEntries(OUTPUTS.map(name => [name, '']))
   }),
 
-  async run(config, { client, env }) {
+  async run(config, { clients, env }) {
+    const client = clients.forSecret(config.secretId)
     for (const spec of config.fields.values()) if ('value' in spec) masker.add(spec.value)
     const token = deriveRequestToken(env, config.secretId, 'push-generated')
     const pushed = await push(client, config, token)

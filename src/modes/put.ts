@@ -59,7 +59,8 @@ export const putMode: ModeHandler<PutConfig> = {
 
   secretArns: config => (isArn(config.secretId) ? [config.secretId] : []),
 
-  async run(config, { client, env }) {
+  async run(config, { clients, env }) {
+    const client = clients.forSecret(config.secretId)
     // Values computed by earlier steps are not masked by the runner: mask before any call.
     // (secret-json is masked compact: each line of an indented form would mask '{' and '}'.)
     masker.add(config.value.data)

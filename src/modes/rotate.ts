@@ -33,7 +33,8 @@ export const rotateMode: ModeHandler<RotateConfig> = {
 
   plannedTargets: config => (config.strategy === 'in-workflow' ? plannedInWorkflow(config) : {}),
 
-  run(config, { client, env }) {
+  run(config, { clients, env }) {
+    const client = clients.forSecret(config.secretId)
     return config.strategy === 'lambda'
       ? rotateWithLambda(config, client, env)
       : rotateInWorkflow(config, client, env)

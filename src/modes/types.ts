@@ -1,11 +1,12 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
-import type { ClientSettings } from '../aws/client.js'
+import type { ClientSettings, SecretsManagerClients } from '../aws/client.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { Emission } from '../output/emission.js'
 
 export interface ModeContext {
-  client: SecretsManagerClient
-  /** How the client was built, for modes that need another AWS client of their own kind. */
+  /** A client per region, built when first asked for: `forSecret(id)` reads an ARN in its region. */
+  clients: SecretsManagerClients
+  /** How the clients are built, for modes that need another AWS client of their own kind. */
   settings: ClientSettings
   env: NodeJS.ProcessEnv
 }
@@ -23,7 +24,7 @@ export interface ModeHandler<Config> {
   exportDefaults: { env: boolean; outputs: boolean }
   /** Throws InputError for any bad input, before any AWS call. */
   parse(inputs: Inputs): Config
-  /** Secret ARNs named in the config: the region fallback after the aws-region input. */
+  /** Secret ARNs named in the config: each is read in its own region; the first sets the home. */
   secretArns(config: Config): string[]
   /**
    * What run will emit, values aside (''): checked against emit's rules in main before any AWS

@@ -2,24 +2,34 @@
  * The secret-ids input, parsed as aws-actions/aws-secretsmanager-get-secrets parses it
  * (src/utils.ts extractAliasAndSecretIdFromInput, buildSecretsList; src/index.ts run).
  */
+import { isSecretArn, regionFromArn, SECRET_NAME_CHARS } from '../aws/arn.js'
 import { InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import { toEnvName, type NameTransformation } from '../output/env-names.js'
 
+export { regionFromArn, secretNameFromArn } from '../aws/arn.js'
+
 export interface SecretRequest {
-  /** A secret name, an ARN, or for 'prefix' the prefix without its '*'. */
+  /** A secret name, an ARN, for 'prefix' the prefix without its '*', for 'tag' `tag:KEY[=VALUE]`. */
   id: string
-  /** undefined: no alias given; '': blank alias (bare JSON keys). Never '' on a prefix. */
+  /** undefined: no alias given; '': blank alias (bare JSON keys). Never '' on a prefix or tag. */
   alias?: string
-  kind: 'name' | 'arn' | 'prefix'
+  kind: 'name' | 'arn' | 'prefix' | 'tag'
+  /** For 'tag': the tag key, and the value it must have (any value when undefined). */
+  tag?: { key: string; value?: string }
 }
 
 // The official prefix filter: 3+ characters of a secret name's alphabet, then a single '*'.
-const PREFIX = /^([A-Za-z0-9/_+=.@-]{3,})\*$/
-// A well-formed secret ARN in any partition, complete or partial (without the random suffix).
-const SECRET_ARN =
-  /^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:([A-Za-z0-9/_+=.@-]+)$/
+// A leading '!' is refused: ListSecrets reads it as "not".
+const PREFIX = new RegExp(`^((?!!)[${SECRET_NAME_CHARS}]{3,})\\*$`)
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/
+// What a ListSecrets tag-key / tag-value filter accepts (the key is read up to the first '=').
+const TAG = /^tag:([A-Za-z0-9 :_@/+.-]{1,128})(?:=([A-Za-z0-9 :_@/+=.-]{0,256}))?$/
+
+/** How a request is named in messages: a prefix with its '*', anything else as written. */
+export function requestLabel(request: SecretRequest): string {
+  return request.kind === 'prefix' ? `${request.id}*` : request.id
+}
 
 /**
  * One request per non-blank line, in order, exact repeats dropped. A line is `id` or
@@ -55,26 +65,40 @@ function parseLine(
   const alias = parts.length === 2 ? parts[0] : undefined
   if (id === '') throw new InputError(inputName, `'${line}' has no secret id after the comma`)
   if (alias) checkAlias(alias, inputName, transformation)
-  const { kind, id: target } = classify(id, inputName)
-  // The official action drops a blank alias on a prefix (utils.ts:44 tests it for truthiness).
-  const kept = kind === 'prefix' && alias === '' ? undefined : alias
-  return kept === undefined ? { id: target, kind } : { id: target, alias: kept, kind }
+  const classified = classify(id, inputName)
+  // The official action drops a blank alias on a prefix (utils.ts:44 tests it for truthiness);
+  // a tag line, which selects like a prefix, does the same.
+  const kept =
+    classified.kind !== 'name' && classified.kind !== 'arn' && alias === '' ? undefined : alias
+  return kept === undefined ? classified : { ...classified, alias: kept }
 }
 
-function classify(id: string, inputName: string): Pick<SecretRequest, 'id' | 'kind'> {
+function classify(id: string, inputName: string): Omit<SecretRequest, 'alias'> {
+  if (id.startsWith('tag:')) {
+    const match = TAG.exec(id)
+    if (!match) {
+      throw new InputError(
+        inputName,
+        `'${id}' is not a tag selection: write tag:KEY=VALUE or tag:KEY (letters, digits, ` +
+          'spaces and :_@/+.- in the key; also = in the value)'
+      )
+    }
+    const [, key, value] = match
+    return { id, kind: 'tag', tag: value === undefined ? { key } : { key, value } }
+  }
   if (id.includes('*')) {
     const prefix = PREFIX.exec(id)?.[1]
     if (prefix === undefined) {
       throw new InputError(
         inputName,
         `'${id}' is not a valid prefix search: give at least 3 characters ` +
-          '(letters, digits or /_+=.@-) followed by a single trailing *'
+          "(letters, digits or /_+=.@!-, not starting with '!') followed by a single trailing *"
       )
     }
     return { id: prefix, kind: 'prefix' }
   }
   if (/^arn:/i.test(id)) {
-    if (!SECRET_ARN.test(id)) {
+    if (!isSecretArn(id)) {
       throw new InputError(
         inputName,
         `'${id}' is not a Secrets Manager secret ARN ` +
@@ -115,21 +139,6 @@ function sameRequest(a: SecretRequest, b: SecretRequest): boolean {
 }
 
 /**
- * The secret name in an ARN, without the '-' and 6 random characters AWS appends. A partial ARN
- * whose name itself ends in '-' and 6 letters or digits is ambiguous: prefer GetSecretValue's
- * Name, which is what the official action uses.
- */
-export function secretNameFromArn(arn: string): string {
-  const name = SECRET_ARN.exec(arn)?.[4]
-  if (name === undefined) throw new Error(`'${arn}' is not a Secrets Manager secret ARN`)
-  return name.replace(/-[A-Za-z0-9]{6}$/, '')
-}
-
-export function regionFromArn(arn: string): string | undefined {
-  return SECRET_ARN.exec(arn)?.[2]
-}
-
-/**
  * The env var name the official action gives this request's secret when exported whole (or
  * the prefix of its JSON keys): the alias when given, else derived from the secret's name.
  * A blank alias names a whole value after the secret (official index.ts:45-51); pass
@@ -140,11 +149,23 @@ export function envPrefixFor(
   request: SecretRequest,
   secretName: string,
   transformation: NameTransformation,
-  jsonFlattened = false
+  jsonFlattened = false,
+  stripPrefix = false
 ): string {
   if (request.alias) return toEnvName(request.alias, transformation)
   if (request.alias === '' && jsonFlattened) return ''
-  return toEnvName(officialSourceName(request, secretName), transformation)
+  const source = stripPrefix ? strippedName(request, secretName) : undefined
+  return toEnvName(source || officialSourceName(request, secretName), transformation)
+}
+
+/**
+ * strip-prefix: a wildcard match is named by what follows the wildcard's prefix, a tag match by
+ * what follows the last '/' of its name. Nothing left (the name is the prefix): the whole name.
+ */
+function strippedName(request: SecretRequest, secretName: string): string | undefined {
+  if (request.kind === 'prefix') return secretName.slice(request.id.length)
+  if (request.kind === 'tag') return secretName.slice(secretName.lastIndexOf('/') + 1)
+  return undefined
 }
 
 // Official index.ts:50: an ARN is named by GetSecretValue's Name, any other id as typed. The
@@ -154,7 +175,7 @@ function officialSourceName(request: SecretRequest, secretName: string): string 
   return request.kind === 'name' ? request.id : secretName
 }
 
-const SECRET_NAME = /^[A-Za-z0-9/_+=.@-]{1,512}$/
+const SECRET_NAME = new RegExp(`^[${SECRET_NAME_CHARS}]{1,512}$`)
 
 export function isArn(secretId: string): boolean {
   return /^arn:/i.test(secretId)
@@ -175,7 +196,7 @@ export function parseSecretId(inputs: Inputs, mode: string): string {
   if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
     throw new InputError(
       'secret-id',
-      `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@-) nor a secret ARN ` +
+      `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@!-) nor a secret ARN ` +
         '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)'
     )
   }

@@ -3,6 +3,8 @@ import {
   DescribeSecretCommand,
   GetSecretValueCommand,
   paginateListSecrets,
+  type Filter,
+  type SecretListEntry,
   type SecretsManagerClient,
   type SecretValueEntry
 } from '@aws-sdk/client-secrets-manager'
@@ -10,6 +12,7 @@ import * as core from '@actions/core'
 import { isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
 import { masker, type SecretData } from '../output/mask.js'
+import type { SecretRequest } from './ids.js'
 
 export interface SecretValue {
   arn: string
@@ -119,24 +122,63 @@ export interface ListedSecret {
 }
 
 /** Names starting with the prefix, page by page as ListSecrets returns them. */
-export async function* listSecretsByPrefix(
+export function listSecretsByPrefix(
   client: SecretsManagerClient,
   prefix: string
 ): AsyncGenerator<ListedSecret[]> {
+  // The name filter also matches words inside names on AWS; keep true prefixes only.
+  return listSecrets(client, [{ Key: 'name', Values: [prefix] }], `'${prefix}*'`, secret =>
+    Boolean(secret.Name?.startsWith(prefix))
+  )
+}
+
+/**
+ * Secrets carrying the tag: the key with exactly this value, or with any value when none is
+ * given. ListSecrets' tag-key and tag-value filters match by prefix and each on its own (a
+ * secret tagged team=web and x=pay matches both), so the exact pair is checked here.
+ */
+export function listSecretsByTag(
+  client: SecretsManagerClient,
+  tag: { key: string; value?: string }
+): AsyncGenerator<ListedSecret[]> {
+  const filters: Filter[] = [{ Key: 'tag-key', Values: [tag.key] }]
+  if (tag.value) filters.push({ Key: 'tag-value', Values: [tag.value] })
+  const label = `tag '${tag.key}${tag.value === undefined ? '' : `=${tag.value}`}'`
+  return listSecrets(client, filters, label, secret =>
+    (secret.Tags ?? []).some(
+      ({ Key, Value }) =>
+        Key === tag.key && (tag.value === undefined || (Value ?? '') === tag.value)
+    )
+  )
+}
+
+async function* listSecrets(
+  client: SecretsManagerClient,
+  filters: Filter[],
+  label: string,
+  keep: (secret: SecretListEntry) => boolean
+): AsyncGenerator<ListedSecret[]> {
   const pages = paginateListSecrets(
     { client, pageSize: 100 },
-    { Filters: [{ Key: 'name', Values: [prefix] }], IncludePlannedDeletion: false }
+    { Filters: filters, IncludePlannedDeletion: false }
   )
   for await (const page of pages) {
-    // The name filter also matches words inside names on AWS; keep true prefixes only.
-    const secrets = (page.SecretList ?? [])
-      .filter(secret => secret.Name?.startsWith(prefix))
-      .map(secret => ({
-        arn: secret.ARN ?? '',
-        name: secret.Name ?? '',
-        versions: secret.SecretVersionsToStages ?? {}
-      }))
-    core.debug(`ListSecrets '${prefix}*': ${secrets.length} matching on this page`)
+    const secrets = (page.SecretList ?? []).filter(keep).map(secret => ({
+      arn: secret.ARN ?? '',
+      name: secret.Name ?? '',
+      versions: secret.SecretVersionsToStages ?? {}
+    }))
+    core.debug(`ListSecrets ${label}: ${secrets.length} matching on this page`)
     yield secrets
   }
+}
+
+/** The secrets a wildcard or tag line selects, page by page. */
+export function listSelected(
+  client: SecretsManagerClient,
+  request: Pick<SecretRequest, 'id' | 'kind' | 'tag'>
+): AsyncGenerator<ListedSecret[]> {
+  return request.kind === 'tag' && request.tag
+    ? listSecretsByTag(client, request.tag)
+    : listSecretsByPrefix(client, request.id)
 }

@@ -43,6 +43,9 @@ export function namedBy(request: SecretRequest, previous: VersionMap): string[] 
 
 function requestNames(request: SecretRequest, name: string): boolean {
   if (request.kind === 'prefix') return name.startsWith(request.id)
+  // Tags are not kept with the ids: any previous secret may have carried it, so one that no
+  // longer matches (deleted, or its tag removed) is reported as gone rather than forgotten.
+  if (request.kind === 'tag') return true
   if (request.kind === 'name') return name === request.id
   // A partial ARN of a name that itself ends in '-' and 6 characters is ambiguous: try both.
   const raw = request.id.slice(request.id.indexOf(':secret:') + ':secret:'.length)

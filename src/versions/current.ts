@@ -9,10 +9,11 @@ import {
   type SecretsManagerClient
 } from '@aws-sdk/client-secrets-manager'
 import pLimit from 'p-limit'
+import type { SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
-import { idNames, secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
-import { listSecretsByPrefix } from '../secrets/read.js'
+import { idNames, requestLabel, secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
+import { listSelected } from '../secrets/read.js'
 
 export interface SecretVersion {
   name: string
@@ -31,8 +32,9 @@ export interface CurrentVersions {
 /** A ListSecrets filter takes at most 10 values; values are alternatives. */
 export const NAME_FILTER_VALUES = 10
 const CONCURRENCY = 10
-// What ListSecrets accepts as a filter value; anything else goes to DescribeSecret alone.
-const FILTERABLE = /^[A-Za-z0-9/_+=.@-]{1,512}$/
+// What ListSecrets accepts as a filter value (a leading '!' would mean "not"); anything else
+// goes to DescribeSecret alone.
+const FILTERABLE = /^(?!!)[A-Za-z0-9/_+=.@!-]{1,512}$/
 
 export function currentVersionId(versionsToStages: Record<string, string[]> | undefined): string {
   const entry = Object.entries(versionsToStages ?? {}).find(([, stages]) =>
@@ -41,25 +43,22 @@ export function currentVersionId(versionsToStages: Record<string, string[]> | un
   return entry?.[0] ?? ''
 }
 
-/** Fails with one error naming every request AWS refused (other than "not found"). */
+/**
+ * Fails with one error naming every request AWS refused (other than "not found"). Each ARN is
+ * looked up in its own region, everything else in the default region.
+ */
 export async function readCurrentVersions(
-  client: SecretsManagerClient,
+  clients: SecretsManagerClients,
   requests: SecretRequest[]
 ): Promise<CurrentVersions> {
-  const reader = new VersionReader(client)
-  const prefixes = requests.filter(request => request.kind === 'prefix')
-  const exact = requests.filter(request => request.kind !== 'prefix')
-  const filterable = exact.filter(request => FILTERABLE.test(lookupName(request)))
-  const direct = exact.filter(request => !filterable.includes(request))
-  const results = await Promise.all([
-    ...prefixes.map(request => reader.prefix(request)),
-    ...batches(filterable).map(batch => reader.listed(batch)),
-    ...direct.map(request => reader.described(request))
-  ])
-  if (reader.failures.length > 0) {
+  const readers = clients
+    .byRegion(requests)
+    .map(([client, group]) => [new VersionReader(client), group] as const)
+  const results = await Promise.all(readers.map(([reader, group]) => reader.all(group)))
+  const failures = readers.flatMap(([reader]) => reader.failures)
+  if (failures.length > 0) {
     throw new ActionError(
-      `Could not read the version ids of ${reader.failures.length} secret(s): ` +
-        reader.failures.join(' ')
+      `Could not read the version ids of ${failures.length} secret(s): ` + failures.join(' ')
     )
   }
   const found = new Map<string, SecretVersion>()
@@ -84,18 +83,34 @@ class VersionReader {
 
   constructor(private readonly client: SecretsManagerClient) {}
 
-  async prefix(request: SecretRequest): Promise<Resolved> {
+  async all(requests: SecretRequest[]): Promise<Resolved[]> {
+    const selections = requests.filter(
+      request => request.kind === 'prefix' || request.kind === 'tag'
+    )
+    const exact = requests.filter(request => !selections.includes(request))
+    const filterable = exact.filter(request => FILTERABLE.test(lookupName(request)))
+    const direct = exact.filter(request => !filterable.includes(request))
+    const results = await Promise.all([
+      ...selections.map(request => this.selected(request)),
+      ...batches(filterable).map(batch => this.listed(batch)),
+      ...direct.map(request => this.described(request))
+    ])
+    return results.flat()
+  }
+
+  /** What a wildcard or a tag line selects. */
+  async selected(request: SecretRequest): Promise<Resolved> {
     const secrets: SecretVersion[] = []
     try {
       await this.limit(async () => {
-        for await (const page of listSecretsByPrefix(this.client, request.id)) {
+        for await (const page of listSelected(this.client, request)) {
           for (const { name, arn, versions } of page) {
             secrets.push({ name, arn, versionId: currentVersionId(versions) })
           }
         }
       })
     } catch (error) {
-      this.failures.push(describeAwsError(error, 'ListSecrets', `${request.id}*`))
+      this.failures.push(describeAwsError(error, 'ListSecrets', requestLabel(request)))
     }
     return { request, secrets }
   }
@@ -186,7 +201,7 @@ function lookupName(request: SecretRequest): string {
   return request.kind === 'arn' ? secretNameFromArn(request.id) : request.id
 }
 
-/** A prefix matches names that start with it; a name or ARN must name the secret exactly. */
+/** A name or ARN must name the secret exactly (wildcards and tags are listed on their own). */
 export function matchesRequest(request: SecretRequest, secret: SecretVersion): boolean {
   return request.kind === 'prefix'
     ? secret.name.startsWith(request.id)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { clientSettings } from '../../../src/aws/client.js'
-import { bypassesProxy, proxyFor } from '../../../src/aws/http.js'
+import { clientSettings, SecretsManagerClients } from '../../../src/aws/client.js'
+import { bypassesProxy, proxyFor, serviceHost } from '../../../src/aws/http.js'
 import { resolveRegion } from '../../../src/aws/region.js'
 
 const ARN = 'arn:aws:secretsmanager:eu-west-2:123456789012:secret:db-AbCdEf'
@@ -52,6 +52,61 @@ describe('clientSettings', () => {
   it('keeps the retry budget of the max-attempts input', () => {
     expect(clientSettings(aws, [ARN], {}).maxAttempts).toBe(4)
     expect(clientSettings(aws, [ARN], {}).region).toBe('eu-west-2')
+  })
+})
+
+describe('serviceHost', () => {
+  it("uses the region's partition DNS suffix, as the SDK resolves endpoints", () => {
+    expect(serviceHost('secretsmanager', 'us-east-1')).toBe(
+      'secretsmanager.us-east-1.amazonaws.com'
+    )
+    expect(serviceHost('secretsmanager', 'cn-north-1')).toBe(
+      'secretsmanager.cn-north-1.amazonaws.com.cn'
+    )
+    expect(serviceHost('sts', 'cn-northwest-1')).toBe('sts.cn-northwest-1.amazonaws.com.cn')
+    expect(serviceHost('sts', 'us-gov-west-1')).toBe('sts.us-gov-west-1.amazonaws.com')
+  })
+
+  it('matches NO_PROXY against the China endpoint host', () => {
+    const env = { HTTPS_PROXY: 'http://proxy.corp:3128', NO_PROXY: '.amazonaws.com.cn' }
+    expect(clientSettings({ maxAttempts: 1, region: 'cn-north-1' }, [], env).proxy).toBeUndefined()
+    expect(clientSettings({ maxAttempts: 1, region: 'us-east-1' }, [], env).proxy).toBe(
+      'http://proxy.corp:3128'
+    )
+  })
+})
+
+describe('SecretsManagerClients', () => {
+  const settings = clientSettings({ maxAttempts: 1, region: 'us-east-1' }, [], {})
+  const credentials = async () => ({ accessKeyId: 'a', secretAccessKey: 'b' })
+
+  it('builds one client per region, when first asked for, all with the same credentials', async () => {
+    const clients = new SecretsManagerClients({ ...settings, credentials }, 'us-east-1', {})
+    const us = clients.forRegion()
+    expect(clients.forRegion('us-east-1')).toBe(us)
+    const eu = clients.forSecret(ARN)
+    expect(eu).not.toBe(us)
+    expect(await eu.config.region()).toBe('eu-west-2')
+    expect(clients.forSecret('prod/db')).toBe(us)
+    expect(await await eu.config.credentials()).toEqual(await credentials())
+  })
+
+  it('shares the default chain the first client resolved', () => {
+    const clients = new SecretsManagerClients(settings, 'us-east-1', {})
+    const us = clients.forRegion()
+    const eu = clients.forRegion('eu-west-1')
+    expect(typeof us.config.credentials).toBe('function')
+    expect(eu).not.toBe(us)
+  })
+
+  it('reads names in the default region only: without one, the step fails before any call', () => {
+    const clients = SecretsManagerClients.forConfig(settings, {}, {})
+    expect(clients.region).toBeUndefined()
+    expect(clients.regionOf(ARN)).toBe('eu-west-2')
+    expect(() => clients.forSecret('prod/db')).toThrow(/aws-region.*AWS_REGION/)
+    expect(SecretsManagerClients.forConfig(settings, {}, { AWS_REGION: 'ap-south-1' }).region).toBe(
+      'ap-south-1'
+    )
   })
 })
 

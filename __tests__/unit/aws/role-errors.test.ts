@@ -23,6 +23,16 @@ describe('describeAssumeError', () => {
     expect(message).toContain('arn:aws:iam::222222222222:oidc-provider/')
   })
 
+  it.each([
+    ['aws-cn', 'arn:aws-cn:iam::222222222222:role/ci'],
+    ['aws-us-gov', 'arn:aws-us-gov:iam::222222222222:role/ci']
+  ])('names the OIDC provider in the role partition (%s)', (partition, arn) => {
+    const denied = sdkError('AccessDenied', 'Not authorized', 403)
+    const message = describeAssumeError(denied, { role: { ...role, arn }, env })
+    expect(message).toContain(`principal arn:${partition}:iam::222222222222:oidc-provider/`)
+    expect(message).not.toContain('arn:aws:iam')
+  })
+
   it('explains a rejected token by the missing OIDC provider', () => {
     const message = describeAssumeError(sdkError('InvalidIdentityTokenException'), { role, env })
     expect(message).toMatch(/Account 222222222222 needs the IAM OIDC identity provider/)

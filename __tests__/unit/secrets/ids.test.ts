@@ -1,8 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../../src/errors.js'
+import { Inputs } from '../../../src/inputs/reader.js'
 import { flattenJsonToEnv, type NameTransformation } from '../../../src/output/env-names.js'
 import {
   envPrefixFor,
+  parseSecretId,
   parseSecretIds,
   idNames,
   regionFromArn,
@@ -313,5 +315,59 @@ describe('idNames', () => {
   it('does not take the partial ARN of one secret for another whose name extends it', () => {
     expect(idNames(arn.slice(0, -7), longer)).toBe(false)
     expect(idNames('db', longer)).toBe(false)
+  })
+})
+
+describe('AWS-managed names and tag lines', () => {
+  const MANAGED_ARN = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!cluster-1a2b-AbCdEf'
+
+  it.each<[string, SecretRequest]>([
+    ['rds!cluster-1a2b', { id: 'rds!cluster-1a2b', kind: 'name' }],
+    [MANAGED_ARN, { id: MANAGED_ARN, kind: 'arn' }],
+    ['rds!*', { id: 'rds!', kind: 'prefix' }],
+    ['DB,rds!cluster-1a2b', { id: 'rds!cluster-1a2b', alias: 'DB', kind: 'name' }],
+    ['tag:team=web', { id: 'tag:team=web', kind: 'tag', tag: { key: 'team', value: 'web' } }],
+    ['tag:team', { id: 'tag:team', kind: 'tag', tag: { key: 'team' } }],
+    ['tag:team=', { id: 'tag:team=', kind: 'tag', tag: { key: 'team', value: '' } }],
+    ['tag:a=b=c', { id: 'tag:a=b=c', kind: 'tag', tag: { key: 'a', value: 'b=c' } }],
+    [
+      'WEB,tag:team=web',
+      { id: 'tag:team=web', alias: 'WEB', kind: 'tag', tag: { key: 'team', value: 'web' } }
+    ],
+    [',tag:team=web', { id: 'tag:team=web', kind: 'tag', tag: { key: 'team', value: 'web' } }]
+  ])('parses %j', (line, expected) => {
+    expect(parseSecretIds(line)).toStrictEqual([expected])
+  })
+
+  it.each([
+    ['!ab*', 'prefix'],
+    ['tag:', 'tag selection'],
+    ['tag:=web', 'tag selection'],
+    ['A,tag:team=w,b', 'more than one comma'],
+    ['tag:team=we*b', 'tag selection'],
+    ['tag:t\u0001=x', 'tag selection']
+  ])('refuses %j (%s)', (line, detail) => {
+    expect(refusal(line).message).toContain(detail)
+  })
+
+  it('reads the secret-id of the single-secret modes with !', () => {
+    const inputs = (id: string) => new Inputs(name => (name === 'secret-id' ? id : ''))
+    expect(parseSecretId(inputs('rds!cluster-1a2b'), 'put')).toBe('rds!cluster-1a2b')
+    expect(parseSecretId(inputs(MANAGED_ARN), 'put')).toBe(MANAGED_ARN)
+    expect(regionFromArn(MANAGED_ARN)).toBe('us-east-1')
+    expect(secretNameFromArn(MANAGED_ARN)).toBe('rds!cluster-1a2b')
+  })
+
+  it('names tag and wildcard matches by the secret name, stripped with strip-prefix', () => {
+    const [prefix, tag, name] = parseSecretIds('prod/app/*\ntag:team=web\nprod/app/x')
+    expect(envPrefixFor(prefix, 'prod/app/db', 'uppercase')).toBe('PROD_APP_DB')
+    expect(envPrefixFor(prefix, 'prod/app/db', 'uppercase', false, true)).toBe('DB')
+    expect(envPrefixFor(prefix, 'prod/app/', 'uppercase', false, true)).toBe('PROD_APP_')
+    expect(envPrefixFor(prefix, 'prod/app/9lives', 'uppercase', false, true)).toBe('_9LIVES')
+    expect(envPrefixFor(tag, 'prod/web/api-key', 'uppercase')).toBe('PROD_WEB_API_KEY')
+    expect(envPrefixFor(tag, 'prod/web/api-key', 'uppercase', false, true)).toBe('API_KEY')
+    expect(envPrefixFor(tag, 'flat', 'uppercase', false, true)).toBe('FLAT')
+    // strip-prefix leaves names and ARNs as the official action names them.
+    expect(envPrefixFor(name, 'prod/app/x', 'uppercase', false, true)).toBe('PROD_APP_X')
   })
 })
