@@ -33,7 +33,8 @@ type Line = { text: string } | { problem: string }
  * A value the `dotenv` parser reads back exactly. It unescapes nothing but `\n` and `\r`
  * inside double quotes, and turns every CR in the file into LF, so: single quotes when the value
  * has no `'` (newlines kept as they are), else backquotes, else double quotes (CR as `\r`). A
- * value ending in `\` would escape its closing quote.
+ * value ending in `\` would escape its closing quote; one with all three quotes goes unquoted
+ * when it is one line with no `#` and no space at either end.
  */
 export function dotenvLine(value: string): Line {
   const trailingBackslash = value.endsWith('\\')
@@ -43,10 +44,13 @@ export function dotenvLine(value: string): Line {
   if (!trailingBackslash && !value.includes('"') && !/\\[nr]/.test(value)) {
     return { text: `"${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"` }
   }
+  // Unquoted, dotenv takes the rest of the line up to a '#', trimmed, and strips matching quotes.
+  if (/^[^'"`\s#][^#\r\n]*$/.test(value) && !/\s$/.test(value)) return { text: value }
   return {
     problem: trailingBackslash
       ? 'the value ends with a backslash, which dotenv reads as escaping the closing quote'
-      : 'the value holds \', ` and " (or a CR), which no dotenv quoting keeps exactly'
+      : "the value holds ', ` and \" (or a CR) and a line break, a '#' or a space at an end, " +
+        'which no dotenv quoting keeps exactly'
   }
 }
 

@@ -7,7 +7,24 @@ const name = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,15}$/)
 const value = fc.oneof(
   fc.string({ unit: 'binary' }),
   fc.string({
-    unit: fc.constantFrom('a', ' ', '\n', '\r', "'", '"', '`', '\\', 'n', '#', '=', '$')
+    unit: fc.constantFrom(
+      'a',
+      ' ',
+      '\n',
+      '\r',
+      "'",
+      '"',
+      '`',
+      '\\',
+      'n',
+      '#',
+      '=',
+      '$',
+      '\u2028',
+      '\u00a0',
+      '\ufeff',
+      '\t'
+    )
   })
 )
 
@@ -49,8 +66,12 @@ describe('format dotenv', () => {
   })
 
   it('refuses only what no quoting can keep', () => {
-    expect(dotenvLine('ends with \\')).toEqual({ problem: expect.stringMatching(/backslash/) })
+    expect(dotenvLine('ends with \\ ')).toEqual({ text: "'ends with \\ '" })
+    expect(dotenvLine('ends with \\')).toEqual({ text: 'ends with \\' })
+    expect(dotenvLine(' ends with \\')).toEqual({ problem: expect.stringMatching(/backslash/) })
+    expect(dotenvLine(`a'"\``)).toEqual({ text: `a'"\`` })
     expect(dotenvLine(`'"\`\n`)).toEqual({ problem: expect.stringMatching(/no dotenv quoting/) })
+    expect(dotenvLine(`a'"\` #x`)).toEqual({ problem: expect.stringMatching(/no dotenv quoting/) })
   })
 })
 
