@@ -189,7 +189,8 @@ function placeFiles(writes: FileWrite[]): string[] {
       written.forEach(file => fs.rmSync(file, { force: true }))
       const code = (error as NodeJS.ErrnoException).code
       throw new ActionError(
-        code === 'EEXIST'
+        // mkdir fails with EEXIST too, when a parent is a file.
+        code === 'EEXIST' && fs.existsSync(write.path)
           ? `Nothing was written: '${write.path}' already exists; refusing to replace it`
           : `Nothing was written: could not write '${write.path}' (${code ?? 'error'})`
       )
