@@ -65861,7 +65861,9 @@ function placeFiles(writes) {
         catch (error) {
             written.forEach(file => external_node_fs_.rmSync(file, { force: true }));
             const code = error.code;
-            throw new ActionError(code === 'EEXIST'
+            throw new ActionError(
+            // mkdir fails with EEXIST too, when a parent is a file.
+            code === 'EEXIST' && external_node_fs_.existsSync(write.path)
                 ? `Nothing was written: '${write.path}' already exists; refusing to replace it`
                 : `Nothing was written: could not write '${write.path}' (${code ?? 'error'})`);
         }

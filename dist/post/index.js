@@ -65846,7 +65846,9 @@ function placeFiles(writes) {
         catch (error) {
             written.forEach(file => fs.rmSync(file, { force: true }));
             const code = error.code;
-            throw new ActionError(code === 'EEXIST'
+            throw new ActionError(
+            // mkdir fails with EEXIST too, when a parent is a file.
+            code === 'EEXIST' && fs.existsSync(write.path)
                 ? `Nothing was written: '${write.path}' already exists; refusing to replace it`
                 : `Nothing was written: could not write '${write.path}' (${code ?? 'error'})`);
         }
