@@ -66472,7 +66472,10 @@ async function renderTemplate(client, config) {
     const rendered = evaluate_evaluate(config.parts, values);
     const problems = [
         ...unread,
-        ...('problems' in rendered ? rendered.problems.filter(p => !p.endsWith(NOT_READ)) : [])
+        // A placeholder of a secret that was not read adds nothing to the read's own error.
+        ...('problems' in rendered
+            ? rendered.problems.filter(p => unread.length === 0 || !p.endsWith(NOT_READ))
+            : [])
     ];
     if (problems.length > 0 || 'problems' in rendered) {
         throw new ActionError(`Nothing was written to '${config.path}': ${problems.join('; ')}`);

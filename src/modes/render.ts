@@ -9,7 +9,7 @@ import { asText } from '../output/emit.js'
 import { refusedEnvNameReason, type NameTransformation } from '../output/env-names.js'
 import { formatEntries, FORMATS, type Format } from '../render/env-file.js'
 import { evaluate, NOT_READ } from '../render/evaluate.js'
-import { parseTemplate, where, type Placeholder } from '../render/template.js'
+import { parseTemplate, where, type Part, type Placeholder } from '../render/template.js'
 import { isArn, parseSecretIds, type SecretRequest } from '../secrets/ids.js'
 import type { SecretValue, VersionSelector } from '../secrets/read.js'
 import { fetchAll, parseVersion, readAll, targetsFor, type Fetched } from './fetch.js'
@@ -28,7 +28,7 @@ export type RenderConfig = RenderTarget &
     | {
         kind: 'template'
         placeholders: Placeholder[]
-        parts: ReturnType<typeof parseTemplate>['parts']
+        parts: Part[]
       }
     | {
         kind: 'format'
@@ -212,7 +212,10 @@ async function renderTemplate(
   const rendered = evaluate(config.parts, values)
   const problems = [
     ...unread,
-    ...('problems' in rendered ? rendered.problems.filter(p => !p.endsWith(NOT_READ)) : [])
+    // A placeholder of a secret that was not read adds nothing to the read's own error.
+    ...('problems' in rendered
+      ? rendered.problems.filter(p => unread.length === 0 || !p.endsWith(NOT_READ))
+      : [])
   ]
   if (problems.length > 0 || 'problems' in rendered) {
     throw new ActionError(`Nothing was written to '${config.path}': ${problems.join('; ')}`)
