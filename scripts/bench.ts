@@ -37,6 +37,8 @@ const checkChanged = { mode: 'check-changed', 'secret-ids': 'bench/*', cache: 'n
 
 const everyFourth: FaultFn = ({ total }) => (total % 4 === 0 ? { kind: 'throttle' } : undefined)
 
+const names = (n: number) => Array.from({ length: n }, (_, i) => `bench/s${i}`)
+
 const jsonValue = (i: number) => JSON.stringify({ username: `user${i}`, password: `pw-${i}-x` })
 
 const scenarios: Scenario[] = [
@@ -75,6 +77,27 @@ const scenarios: Scenario[] = [
     inputs: checkChanged,
     target: { calls: 2, ms: 500 },
     check: versions(100)
+  },
+  {
+    name: 'fetch 25 secrets by name',
+    seed: 100,
+    inputs: { 'secret-ids': names(25).join('\n') },
+    target: { calls: 2, ms: 500 },
+    check: fetched(25)
+  },
+  {
+    name: 'render a template of 25 secrets',
+    seed: 100,
+    inputs: {
+      mode: 'render',
+      'output-file': 'bench.conf',
+      template: names(25)
+        .map(name => `${name}={{ secret "${name}" "password" | shell }}`)
+        .join('\n')
+    },
+    target: { calls: 2, ms: 500 },
+    check: outputs =>
+      JSON.parse(outputs.secrets ?? '[]').length === 25 ? undefined : 'expected 25 secrets used'
   },
   {
     name: 'fetch 1000 secrets by prefix',

@@ -67,7 +67,8 @@ const VALID: Record<Mode, Record<string, string>> = {
     'rotation-strategy': 'in-workflow',
     generator: 'passwordLength: 24'
   },
-  'check-changed': { 'secret-ids': 'app/db', cache: 'none' }
+  'check-changed': { 'secret-ids': 'app/db', cache: 'none' },
+  render: { 'output-file': 'out/app.conf', template: 'user={{ secret "app/db" "$.user" }}\n' }
 }
 
 const input = (name: string) => new RegExp(`Input '${name}'`)
@@ -99,6 +100,7 @@ const F = 'fetch'
 const L = 'lookup-jsonpath'
 const G = 'push-generated'
 const C = 'check-changed'
+const R = 'render'
 
 /** Inputs every mode shares: each of these rows runs in every mode. */
 const common = (mode: Mode): BadInput[] => [
@@ -489,7 +491,104 @@ const rows: BadInput[] = [
   bad(C, 'an unknown cache', { cache: 'redis' }, input('cache')),
   bad(C, 'cache file without state-file', { cache: 'file' }, input('state-file')),
   bad(C, 'an unknown first-run', { 'first-run': 'maybe' }, input('first-run')),
-  bad(C, 'a missing secret', { 'secret-ids': 'app/missing' }, /'app\/missing'/)
+  bad(C, 'a missing secret', { 'secret-ids': 'app/missing' }, /'app\/missing'/),
+
+  // --- render: every refusal leaves no file (the workspace stays empty) ---
+  bad(R, 'no output-file', { 'output-file': '' }, input('output-file')),
+  bad(
+    R,
+    'an output-file that exists',
+    { 'output-file': 'taken' },
+    /Input 'output-file'.*overwrite/,
+    {
+      workspaceFile: 'taken'
+    }
+  ),
+  bad(R, 'no template', { template: '' }, input('template')),
+  bad(R, 'template and template-file', { 'template-file': 'x.tpl' }, input('template-file')),
+  bad(
+    R,
+    'a template-file that does not exist',
+    { template: '', 'template-file': 'no/such.tpl' },
+    input('template-file')
+  ),
+  bad(
+    R,
+    'an unclosed placeholder',
+    { template: 'a\nb {{ secret "app/db"' },
+    /Input 'template': line 2, column 3: '\{\{' is not closed/
+  ),
+  bad(
+    R,
+    'an unknown filter',
+    { template: '{{ secret "app/db" | rot13 }}' },
+    /line 1, column 22: unknown filter 'rot13'/
+  ),
+  bad(R, 'a logic keyword', { template: '{{ if "x" }}' }, /line 1, column 4: unknown 'if'/),
+  bad(
+    R,
+    'invalid JSONPath',
+    { template: '{{ secret "app/db" "$[" }}' },
+    /line 1, column 20: .*not valid JSONPath/
+  ),
+  bad(
+    R,
+    'every syntax problem at once',
+    { template: '{{ secret "app/db" | nope }}\n{{ oops }}' },
+    /line 1, column 22.*; line 2, column 4/
+  ),
+  bad(
+    R,
+    'a template without a secret',
+    { template: 'just {{ "text" }}' },
+    /Input 'template': names no secret/
+  ),
+  bad(R, 'secret-ids with a template', { 'secret-ids': 'app/db' }, input('secret-ids')),
+  bad(R, 'export-env in render', { 'export-env': 'true' }, input('export-env')),
+  bad(
+    R,
+    'an unknown format',
+    { template: '', format: 'toml', 'secret-ids': 'app/db' },
+    input('format')
+  ),
+  bad(R, 'a format without secret-ids', { template: '', format: 'dotenv' }, input('secret-ids')),
+  bad(R, 'a format and a template', { format: 'json', 'secret-ids': 'app/db' }, input('template')),
+  bad(
+    R,
+    'a missing secret, named with its placeholder and line',
+    { template: 'a={{ secret "app/token" }}\nb={{ secret "app/missing" }}' },
+    /line 2, column 3: \{\{ secret "app\/missing" \}\}.*app\/missing/
+  ),
+  bad(
+    R,
+    'a query that matches nothing',
+    { template: '{{ secret "app/db" "$.nope" }}' },
+    /line 1, column 1: .*"\$\.nope".*matched 0 nodes/
+  ),
+  bad(
+    R,
+    'a query that matches several',
+    { template: '{{ secret "app/db" "$.*" }}' },
+    /matched 2 nodes/
+  ),
+  bad(
+    R,
+    'a query on a secret that is not JSON',
+    { template: '{{ secret "app/token" "$.a" }}' },
+    /'app\/token' is not valid JSON/
+  ),
+  bad(
+    R,
+    'a missing secret and a failed query together',
+    { template: '{{ secret "app/none" }}\n{{ secret "app/db" "$.x" }}' },
+    /line 1, column 1.*app\/none.*; line 2, column 1.*matched 0 nodes/
+  ),
+  bad(
+    R,
+    'a dotenv name fetch refuses',
+    { template: '', format: 'dotenv', 'secret-ids': 'LD_PRELOAD,app/token' },
+    /refused variable "LD_PRELOAD"/
+  )
 ]
 
 describe('bad input is refused: one clear error, no stack, no secret, nothing written', () => {

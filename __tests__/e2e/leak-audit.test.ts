@@ -72,7 +72,9 @@ const PLAIN_OUTPUTS = [
   'rotated',
   'pending-version-id',
   'changed-secrets',
-  'previous-version-ids'
+  'previous-version-ids',
+  'file',
+  'secrets'
 ]
 
 interface LeakScenario extends CaseGate {
@@ -271,6 +273,58 @@ const scenarios: LeakScenario[] = [
     },
     written: stage('leak/rotated', 'AWSCURRENT'),
     exit: 0
+  },
+
+  // --- render ---
+  {
+    mode: 'render',
+    what: 'a template of every hostile value through every filter',
+    seed: HOSTILE,
+    inputs: {
+      'output-file': 'out/app.conf',
+      template: [
+        'pem: {{ secret "leak/pem" | yaml }}',
+        'pct={{ secret "leak/percent" | url }}',
+        'cr={{ secret "leak/cr" | json }}',
+        'quotes={{ secret "leak/quotes" | shell }}',
+        'uni={{ secret "leak/unicode" | base64 }}',
+        'pass={{ secret "leak/json" "$.db.pass" | yaml }}',
+        'list={{ secret "leak/json" "list" }}',
+        'bin={{ secret "leak/binary" }}',
+        'cmd={{ secret "leak/command" | json | shell }}'
+      ].join('\n')
+    },
+    exit: 0
+  },
+  {
+    mode: 'render',
+    what: 'every hostile value as a .env, JSON flattened',
+    seed: HOSTILE,
+    inputs: {
+      'output-file': '.env',
+      format: 'dotenv',
+      'secret-ids': 'leak/*',
+      'parse-json-secrets': 'true'
+    },
+    exit: 0
+  },
+  {
+    mode: 'render',
+    what: 'a render that fails after reading hostile values',
+    seed: HOSTILE,
+    inputs: {
+      'output-file': 'out/app.conf',
+      template:
+        '{{ secret "leak/pem" }}{{ secret "leak/json" "$.db.none" }}{{ secret "leak/none" }}'
+    },
+    exit: 1
+  },
+  {
+    mode: 'render',
+    what: 'hostile multi-line values refused by docker-env',
+    seed: HOSTILE,
+    inputs: { 'output-file': 'app.env', format: 'docker-env', 'secret-ids': 'leak/*' },
+    exit: 1
   },
 
   // --- check-changed ---

@@ -61515,7 +61515,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9531);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(992);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -61524,7 +61524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9531:
+/***/ 992:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63161,7 +63161,8 @@ const MODES = (/* unused pure expression or super */ null && ([
     'put',
     'push-generated',
     'rotate',
-    'check-changed'
+    'check-changed',
+    'render'
 ]));
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -64867,11 +64868,17 @@ function parseSecretId(inputs, mode) {
             : '';
         throw new errors_InputError('secret-id', `must name one secret (a name or an ARN)${wildcard}`);
     }
-    if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
-        throw new errors_InputError('secret-id', `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@!-) nor a secret ARN ` +
-            '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)');
-    }
+    const problem = secretIdProblem(id);
+    if (problem)
+        throw new errors_InputError('secret-id', problem);
     return id;
+}
+/** Why `id` is neither a secret name nor a secret ARN, or undefined when it is one of them. */
+function secretIdProblem(id) {
+    if (isArn(id) ? regionFromArn(id) !== undefined : SECRET_NAME.test(id))
+        return undefined;
+    return (`'${id}' is neither a secret name (1-512 letters, digits or /_+=.@!-) nor a secret ARN ` +
+        '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)');
 }
 /**
  * Whether an id names this secret: its name, its complete ARN, or its partial ARN (the ARN
@@ -66003,12 +66010,7 @@ function versionIdsOf(values) {
  * one warning each. Each ARN is read in its region, everything else in the default region.
  */
 async function fetchAll(clients, requests, version, onMissing = 'fail') {
-    // Only an ARN names a region: names, wildcards and tag lines are in the default one.
-    const readers = clients
-        .byRegion(requests)
-        .map(([client, group]) => [new Reader(client, version), group]);
-    const results = await Promise.all(readers.map(([reader, group]) => reader.resolveAll(group)));
-    const failures = readers.flatMap(([reader]) => reader.failures);
+    const { fetched, failures } = await readAll(clients, requests, version);
     const skipped = onMissing === 'warn' ? failures.filter(isMissing) : [];
     const fatal = failures.filter(failure => !skipped.includes(failure));
     if (fatal.length > 0) {
@@ -66018,7 +66020,16 @@ async function fetchAll(clients, requests, version, onMissing = 'fail') {
     for (const failure of skipped) {
         lib_core/* warning */.$e(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`);
     }
-    return results.flat();
+    return fetched;
+}
+/** Every requested secret read, each ARN in its region; what failed is returned, not thrown. */
+async function readAll(clients, requests, version) {
+    // Only an ARN names a region: names, wildcards and tag lines are in the default one.
+    const readers = clients
+        .byRegion(requests)
+        .map(([client, group]) => [new Reader(client, version), group]);
+    const results = await Promise.all(readers.map(([reader, group]) => reader.resolveAll(group)));
+    return { fetched: results.flat(), failures: readers.flatMap(([reader]) => reader.failures) };
 }
 function isMissing(failure) {
     return failure.missing === true || (failure.reason === undefined && isNotFound(failure.error));
@@ -67382,6 +67393,876 @@ function put_emission(config, result) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/output/summary.ts
+
+/** Writes a table of names and ids to the job summary; scrubbed as a backstop. */
+async function summary_writeSummary(table, masker) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        core.debug('No GITHUB_STEP_SUMMARY file: skipping the job summary');
+        return;
+    }
+    const clean = (text) => masker.redact(text);
+    const summary = core.summary.addHeading(clean(table.heading), 3);
+    if (table.rows.length > 0) {
+        summary.addTable([
+            table.header.map(data => ({ data: clean(data), header: true })),
+            ...table.rows.map(row => row.map(cell => clean(cell)))
+        ]);
+    }
+    for (const note of table.notes ?? [])
+        summary.addRaw(`\n${clean(note)}\n`, true);
+    await summary.write();
+}
+
+;// CONCATENATED MODULE: ./src/output/emit.ts
+
+
+
+
+
+
+
+const STATE_FILES = 'sma-files';
+const STATE_ENV = 'sma-env';
+const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
+/**
+ * The one place values leave the process: mask everything, refuse anything unsafe before
+ * writing anything, then write files, outputs, env vars, post-step state and the summary.
+ */
+async function emit_emit(emission, config, env = process.env) {
+    const secrets = emission.secrets ?? [];
+    for (const target of secrets)
+        masker.addEmitted(target.value);
+    const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported');
+    const placed = placeFiles(emission.files ?? []);
+    const files = [...placed, ...writeFilesOrUndo(plan.files, config.outputDir, placed)];
+    for (const [name, value] of Object.entries(emission.outputs ?? {}))
+        core.setOutput(name, value);
+    for (const target of plan.outputs)
+        core.setOutput(target.name, asText(target.value));
+    for (const target of plan.env)
+        core.exportVariable(target.name, asText(target.value));
+    core.saveState(STATE_FILES, JSON.stringify(files));
+    core.saveState(STATE_ENV, JSON.stringify(plan.env.map(target => target.name)));
+    for (const [name, value] of Object.entries(emission.state ?? {}))
+        core.saveState(name, value);
+    if (emission.summary)
+        await writeSummary(emission.summary, masker);
+}
+/**
+ * The same refusals before a mode writes to AWS: the names of what it will emit are known from
+ * its config (values are not), and a refusal after the write would fail a step that wrote.
+ */
+function emit_preflight(planned, config, env = process.env) {
+    planTargets(planned.secrets ?? [], config, planned.outputs ?? {}, env, 'Nothing was written');
+}
+function planTargets(secrets, config, plainOutputs, env, lead) {
+    const plan = {
+        env: config.env ? secrets.filter(target => goesTo(target, 'env')) : [],
+        outputs: secrets.filter(target => (config.outputs ? goesTo(target, 'output') : forced(target))),
+        files: config.outputDir ? secrets.filter(t => t.file !== undefined && goesTo(t, 'file')) : []
+    };
+    const problems = [
+        ...envProblems(plan.env, env),
+        ...outputProblems(plan.outputs, plainOutputs),
+        ...fileProblems(plan.files)
+    ];
+    if (problems.length > 0) {
+        throw new ActionError(`${lead}: ${problems.join('; ')}`);
+    }
+    return plan;
+}
+function goesTo(target, channel) {
+    return target.channels === undefined || target.channels.includes(channel);
+}
+/** A target whose only channel is 'output' is an output whatever export-outputs says. */
+function forced(target) {
+    return target.channels?.length === 1 && target.channels[0] === 'output';
+}
+function envProblems(targets, env) {
+    const seen = new Map();
+    const problems = [];
+    for (const { name, source } of targets) {
+        const reason = refusedEnvNameReason(name);
+        if (reason) {
+            problems.push(`refused env var '${emit_printable(name)}' from secret '${source}': ${reason}`);
+        }
+        else if (seen.has(name)) {
+            problems.push(`env var '${name}' would be set twice (secrets '${seen.get(name)}' and '${source}')`);
+        }
+        else if (env[name] !== undefined) {
+            problems.push(`env var '${name}' from secret '${source}' is already set; refusing to overwrite it`);
+        }
+        seen.set(name, source);
+    }
+    return problems;
+}
+function outputProblems(targets, plainOutputs) {
+    const seen = new Set(Object.keys(plainOutputs));
+    const problems = [];
+    for (const { name, source } of targets) {
+        if (!OUTPUT_NAME.test(name)) {
+            problems.push(`output name '${emit_printable(name)}' from secret '${source}' is not valid`);
+        }
+        else if (seen.has(name)) {
+            problems.push(`output '${name}' would be set twice (secret '${source}')`);
+        }
+        seen.add(name);
+    }
+    return problems;
+}
+function fileProblems(targets) {
+    const seen = new Set();
+    const problems = [];
+    for (const { file, source } of targets) {
+        const name = file ?? '';
+        if (!FILE_NAME.test(name) || name.includes('..')) {
+            problems.push(`file name '${emit_printable(name)}' from secret '${source}' is not safe`);
+        }
+        else if (seen.has(name)) {
+            problems.push(`file '${name}' would be written twice (secret '${source}')`);
+        }
+        seen.add(name);
+    }
+    return problems;
+}
+/** Names come from secret names and JSON keys: show control characters, never raw. */
+function emit_printable(name) {
+    return JSON.stringify(name).slice(1, -1);
+}
+function writeFiles(targets, outputDir) {
+    if (!outputDir || targets.length === 0)
+        return [];
+    const dir = path.resolve(outputDir);
+    try {
+        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    }
+    catch (error) {
+        const code = error.code;
+        throw new ActionError(`Nothing was exported: output-dir '${outputDir}' is not a directory that can be created (${code})`);
+    }
+    const written = [];
+    try {
+        for (const target of targets) {
+            const file = path.join(dir, target.file);
+            fs.writeFileSync(file, toBytes(target.value), { mode: 0o600, flag: 'wx' });
+            written.push(file);
+        }
+    }
+    catch (error) {
+        written.forEach(file => fs.rmSync(file, { force: true }));
+        const code = error.code;
+        throw new ActionError(code === 'EEXIST'
+            ? `Nothing was exported: a file to write already exists in output-dir '${outputDir}'`
+            : `Nothing was exported: could not write into output-dir '${outputDir}' (${code})`);
+    }
+    return written;
+}
+function writeFilesOrUndo(targets, outputDir, placed) {
+    try {
+        return writeFiles(targets, outputDir);
+    }
+    catch (error) {
+        placed.forEach(file => fs.rmSync(file, { force: true }));
+        throw error;
+    }
+}
+/** Writes each FileWrite, or none of them; returns the files the post step is to remove. */
+function placeFiles(writes) {
+    const written = [];
+    for (const write of writes) {
+        try {
+            placeFile(write);
+        }
+        catch (error) {
+            written.forEach(file => fs.rmSync(file, { force: true }));
+            const code = error.code;
+            throw new ActionError(
+            // mkdir fails with EEXIST too, when a parent is a file.
+            code === 'EEXIST' && fs.existsSync(write.path)
+                ? `Nothing was written: '${write.path}' already exists; refusing to replace it`
+                : `Nothing was written: could not write '${write.path}' (${code ?? 'error'})`);
+        }
+        written.push(write.path);
+    }
+    return written.filter(file => !writes.find(write => write.path === file)?.keep);
+}
+/** Mode 0600 either way: a new file is created so, a replacement is a new file renamed over. */
+function placeFile(write) {
+    fs.mkdirSync(path.dirname(write.path), { recursive: true, mode: 0o700 });
+    const bytes = toBytes(write.content);
+    if (!write.overwrite) {
+        try {
+            fs.writeFileSync(write.path, bytes, { mode: 0o600, flag: 'wx' });
+        }
+        catch (error) {
+            // Never remove what was there: only a file this call created.
+            if (error.code !== 'EEXIST')
+                fs.rmSync(write.path, { force: true });
+            throw error;
+        }
+        return;
+    }
+    const temp = path.join(path.dirname(write.path), `.${path.basename(write.path)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+        fs.writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' });
+        fs.renameSync(temp, write.path);
+    }
+    finally {
+        fs.rmSync(temp, { force: true });
+    }
+}
+function toBytes(value) {
+    return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+}
+/** Env vars and outputs are text: binary values go as base64. */
+function asText(value) {
+    return typeof value === 'string' ? value : Buffer.from(value).toString('base64');
+}
+
+;// CONCATENATED MODULE: ./src/render/env-file.ts
+const FORMATS = ['dotenv', 'docker-env', 'json'];
+/** Each entry's name must already be a valid env var name (fetch's naming guarantees it). */
+function formatEntries(entries, format) {
+    if (format === 'json') {
+        const object = Object.fromEntries(entries.map(entry => [entry.name, entry.value]));
+        return { text: `${JSON.stringify(object, null, 2)}\n` };
+    }
+    const line = format === 'dotenv' ? dotenvLine : dockerEnvLine;
+    const results = entries.map(entry => ({ entry, result: line(entry.value) }));
+    const problems = results.flatMap(({ entry, result }) => 'problem' in result ? [`${entry.name}: ${result.problem}`] : []);
+    if (problems.length > 0)
+        return { problems };
+    const lines = results.map(({ entry, result }) => 'text' in result ? `${entry.name}=${result.text}\n` : '');
+    return { text: lines.join('') };
+}
+/**
+ * A value the `dotenv` parser reads back exactly. It unescapes nothing but `\n` and `\r`
+ * inside double quotes, and turns every CR in the file into LF, so: single quotes when the value
+ * has no `'` (newlines kept as they are), else backquotes, else double quotes (CR as `\r`). A
+ * value ending in `\` would escape its closing quote; one with all three quotes goes unquoted
+ * when it is one line with no `#` and no space at either end.
+ */
+function dotenvLine(value) {
+    const trailingBackslash = value.endsWith('\\');
+    const cr = value.includes('\r');
+    if (!trailingBackslash && !cr && !value.includes("'"))
+        return { text: `'${value}'` };
+    if (!trailingBackslash && !cr && !value.includes('`'))
+        return { text: `\`${value}\`` };
+    if (!trailingBackslash && !value.includes('"') && !/\\[nr]/.test(value)) {
+        return { text: `"${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"` };
+    }
+    // Unquoted, dotenv takes the rest of the line up to a '#', trimmed, and strips matching quotes.
+    if (/^[^'"`\s#][^#\r\n]*$/.test(value) && !/\s$/.test(value))
+        return { text: value };
+    return {
+        problem: trailingBackslash
+            ? 'the value ends with a backslash, which dotenv reads as escaping the closing quote'
+            : "the value holds ', ` and \" (or a CR) and a line break, a '#' or a space at an end, " +
+                'which no dotenv quoting keeps exactly'
+    };
+}
+/** docker's --env-file takes the rest of the line as it is: no quotes, no line breaks. */
+function dockerEnvLine(value) {
+    if (/[\r\n]/.test(value)) {
+        return { problem: 'docker --env-file cannot hold a multi-line value: use format dotenv' };
+    }
+    return { text: value };
+}
+
+;// CONCATENATED MODULE: ./src/render/filters.ts
+/**
+ * The filters of render templates: each turns text into a form that is safe where it is pasted,
+ * or says why it cannot. None throws, whatever the input.
+ */
+const FILTER_NAMES = ['json', 'shell', 'base64', 'url', 'yaml'];
+/** A UTF-16 surrogate without its pair: no UTF-8 file can hold it. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const FILTERS = {
+    /** A JSON string literal, quotes included. */
+    json: text => ({ text: JSON.stringify(text) }),
+    /** A POSIX single-quoted word: nothing in it is special to any shell, so it is safe to source. */
+    shell: text => text.includes('\0')
+        ? { problem: 'the value holds a NUL character, which no shell variable can hold' }
+        : { text: `'${text.replace(/'/g, "'\\''")}'` },
+    /** Base64 of the UTF-8 text (a binary secret is base64 already: this encodes it again). */
+    base64: text => wellFormed(text, () => Buffer.from(text, 'utf8').toString('base64')),
+    /** Percent-encoding of every UTF-8 byte outside RFC 3986's unreserved characters. */
+    url: text => wellFormed(text, () => percentEncode(text)),
+    /** A YAML double-quoted scalar, quotes included, that every YAML 1.1 or 1.2 parser reads back. */
+    yaml: text => ({ text: yamlQuoted(text) })
+};
+function wellFormed(text, encode) {
+    return LONE_SURROGATE.test(text)
+        ? { problem: 'the value holds a lone UTF-16 surrogate, which has no UTF-8 bytes' }
+        : { text: encode() };
+}
+function percentEncode(text) {
+    let out = '';
+    for (const byte of Buffer.from(text, 'utf8')) {
+        const char = String.fromCharCode(byte);
+        out += /[A-Za-z0-9\-._~]/.test(char)
+            ? char
+            : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+    }
+    return out;
+}
+const YAML_ESCAPES = {
+    '\0': '\\0',
+    '\t': '\\t',
+    '\n': '\\n',
+    '\r': '\\r',
+    '"': '\\"',
+    '\\': '\\\\'
+};
+function yamlQuoted(text) {
+    let out = '"';
+    for (const char of text) {
+        const code = char.codePointAt(0) ?? 0;
+        out += YAML_ESCAPES[char] ?? (yamlPrintable(code) ? char : `\\u${hex4(code)}`);
+    }
+    return `${out}"`;
+}
+/**
+ * YAML's printable set, less what some parser would fold, strip or take as a line break:
+ * C0 and C1 controls, DEL, U+2028/U+2029 (line breaks in YAML 1.1), the BOM, surrogates and
+ * the non-characters U+FFFE and U+FFFF.
+ */
+function yamlPrintable(code) {
+    if (code < 0x20 || (code >= 0x7f && code <= 0x9f))
+        return false;
+    if (code === 0x2028 || code === 0x2029 || code === 0xfeff)
+        return false;
+    if (code >= 0xd800 && code <= 0xdfff)
+        return false;
+    return code !== 0xfffe && code !== 0xffff;
+}
+function hex4(code) {
+    return code.toString(16).toUpperCase().padStart(4, '0');
+}
+/** The text after each filter in turn, or the first filter's problem. */
+function applyFilters(text, filters) {
+    let result = { text };
+    for (const name of filters) {
+        if ('problem' in result)
+            break;
+        const next = FILTERS[name](result.text);
+        result = 'problem' in next ? { problem: `${name}: ${next.problem}` } : next;
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/render/template.ts
+/**
+ * The render mode's template language, parsed by hand: text with `{{ ... }}` placeholders, each
+ * a secret or a string literal, then filters. No logic and no evaluation of any kind.
+ *
+ *   {{ secret "ID" }}            the whole value of a secret (name or ARN)
+ *   {{ secret "ID" "JSONPATH" }} one value inside a JSON secret
+ *   {{ ... | json | shell }}     filters, applied left to right
+ *   {{ "{{" }}                   a string literal: how to write literal braces
+ *
+ * Strings are "double-quoted" (escapes \" and \\ only) or `backquoted` (taken as written).
+ */
+
+
+
+class SyntaxProblem extends Error {
+    at;
+    constructor(at, message) {
+        super(message);
+        this.at = at;
+    }
+}
+const OPEN = '{{';
+const CLOSE = '}}';
+/** Parses the whole template, reporting every problem found rather than the first. */
+function parseTemplate(text) {
+    const parts = [];
+    const problems = [];
+    const locate = locator(text);
+    const report = (at, message) => problems.push({ ...locate(at), message });
+    let literal = '';
+    let index = 0;
+    while (index < text.length) {
+        const open = text.indexOf(OPEN, index);
+        if (open < 0) {
+            literal += text.slice(index);
+            break;
+        }
+        literal += text.slice(index, open);
+        try {
+            const { tokens, end } = tokenize(text, open + OPEN.length);
+            const placeholder = placeholderOf(tokens, open, locate, report);
+            if (placeholder) {
+                if (literal !== '')
+                    parts.push(literal);
+                literal = '';
+                parts.push(placeholder);
+            }
+            index = end;
+        }
+        catch (error) {
+            if (!(error instanceof SyntaxProblem))
+                throw error;
+            report(error.at, error.message);
+            // Resume after this placeholder's end, if it has one, to report later problems too.
+            const close = text.indexOf(CLOSE, error.at);
+            index = close < 0 ? text.length : close + CLOSE.length;
+        }
+    }
+    if (literal !== '')
+        parts.push(literal);
+    return { parts, problems };
+}
+/** The tokens of one placeholder, from just after its `{{` to just after its `}}`. */
+function tokenize(text, start) {
+    const tokens = [];
+    let i = start;
+    while (i < text.length) {
+        const char = text[i];
+        if (/\s/.test(char)) {
+            i++;
+        }
+        else if (text.startsWith(CLOSE, i)) {
+            return { tokens, end: i + CLOSE.length };
+        }
+        else if (char === '|') {
+            tokens.push({ kind: 'pipe', at: i++ });
+        }
+        else if (char === '"' || char === '`') {
+            const { value, end } = char === '"' ? quoted(text, i) : backquoted(text, i);
+            tokens.push({ kind: 'string', text: value, at: i });
+            i = end;
+        }
+        else if (/[A-Za-z_]/.test(char)) {
+            const word = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(text.slice(i, i + 64))?.[0] ?? char;
+            tokens.push({ kind: 'word', text: word, at: i });
+            i += word.length;
+        }
+        else {
+            throw new SyntaxProblem(i, `unexpected character ${show(char)} in a placeholder`);
+        }
+    }
+    throw new SyntaxProblem(start - OPEN.length, "'{{' is not closed by '}}'");
+}
+function quoted(text, start) {
+    let value = '';
+    for (let i = start + 1; i < text.length; i++) {
+        const char = text[i];
+        if (char === '"')
+            return { value, end: i + 1 };
+        if (char === '\n' || char === '\r')
+            break;
+        if (char === '\\') {
+            const next = text[i + 1];
+            if (next !== '"' && next !== '\\') {
+                throw new SyntaxProblem(i, 'unknown escape in a string: only \\" and \\\\ are escapes');
+            }
+            value += next;
+            i++;
+        }
+        else {
+            value += char;
+        }
+    }
+    throw new SyntaxProblem(start, 'a string is not closed on its line');
+}
+function backquoted(text, start) {
+    const end = text.indexOf('`', start + 1);
+    if (end < 0)
+        throw new SyntaxProblem(start, 'a `string` is not closed');
+    return { value: text.slice(start + 1, end), end: end + 1 };
+}
+function placeholderOf(tokens, open, locate, report) {
+    const first = tokens[0];
+    if (first === undefined)
+        throw new SyntaxProblem(open, 'empty placeholder');
+    let rest;
+    let source;
+    if (first.kind === 'string') {
+        source = { kind: 'literal', text: first.text };
+        rest = tokens.slice(1);
+    }
+    else if (first.kind === 'word' && first.text === 'secret') {
+        const [id, query, ...after] = tokens.slice(1);
+        if (id?.kind !== 'string') {
+            throw new SyntaxProblem(id?.at ?? first.at, 'secret needs a "ID" (a name or an ARN)');
+        }
+        const hasQuery = query?.kind === 'string';
+        source = secretSource(id, hasQuery ? query : undefined, report);
+        rest = hasQuery ? after : tokens.slice(2);
+    }
+    else {
+        const what = first.kind === 'word' ? `'${first.text}'` : "'|'";
+        throw new SyntaxProblem(first.at, `unknown ${what}: a placeholder is secret "ID", secret "ID" "JSONPATH" or a "string"`);
+    }
+    const filters = filtersOf(rest);
+    return { ...locate(open), source, filters, label: labelOf(source, filters) };
+}
+function secretSource(id, query, report) {
+    const problem = secretIdProblem(id.text);
+    if (problem)
+        report(id.at, `secret ${problem}`);
+    if (query === undefined)
+        return { kind: 'secret', id: id.text };
+    try {
+        return { kind: 'secret', id: id.text, query: compileQuery(query.text) };
+    }
+    catch (error) {
+        if (!(error instanceof QuerySyntaxError))
+            throw error;
+        report(query.at, `${show(query.text)} is not valid JSONPath: ${error.message}`);
+        return { kind: 'secret', id: id.text };
+    }
+}
+function filtersOf(tokens) {
+    const filters = [];
+    for (let i = 0; i < tokens.length; i += 2) {
+        const pipe = tokens[i];
+        const name = tokens[i + 1];
+        if (pipe.kind !== 'pipe') {
+            throw new SyntaxProblem(pipe.at, "expected '|' and a filter, or '}}'");
+        }
+        if (name?.kind !== 'word')
+            throw new SyntaxProblem(name?.at ?? pipe.at, "'|' needs a filter");
+        if (!FILTER_NAMES.includes(name.text)) {
+            throw new SyntaxProblem(name.at, `unknown filter '${name.text}'; filters: ${FILTER_NAMES.join(', ')}`);
+        }
+        filters.push(name.text);
+    }
+    return filters;
+}
+function labelOf(source, filters) {
+    const head = source.kind === 'literal'
+        ? show(source.text)
+        : ['secret', show(source.id), ...(source.query ? [show(source.query.text)] : [])].join(' ');
+    return `{{ ${[head, ...filters].join(' | ')} }}`;
+}
+/** Names and queries are configuration; shown JSON-quoted so control characters stay visible. */
+function show(text) {
+    return JSON.stringify(text);
+}
+/** Line and column of an index into `text`. */
+function locator(text) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++)
+        if (text[i] === '\n')
+            starts.push(i + 1);
+    return at => {
+        let line = 0;
+        while (line + 1 < starts.length && starts[line + 1] <= at)
+            line++;
+        const column = [...text.slice(starts[line], at)].length + 1;
+        return { line: line + 1, column };
+    };
+}
+/** `line 3, column 7` */
+function where(position) {
+    return `line ${position.line}, column ${position.column}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/evaluate.ts
+
+
+
+
+
+const evaluate_LONE_SURROGATE = /\p{Cs}/u;
+/** The problem of a placeholder whose secret could not be read (the read's error says why). */
+const NOT_READ = 'the secret was not read';
+/**
+ * The template with every placeholder replaced, or every problem found. `values` maps each
+ * secret id of the template to its value. Messages name placeholders and lines, never a value.
+ */
+function evaluate_evaluate(parts, values) {
+    const produced = [];
+    const problems = [];
+    const pieces = parts.map(part => {
+        if (typeof part === 'string')
+            return part;
+        const result = placeholderText(part, values, produced);
+        if ('problem' in result)
+            problems.push(`${where(part)}: ${part.label}: ${result.problem}`);
+        return 'text' in result ? result.text : '';
+    });
+    return problems.length > 0 ? { problems } : { text: pieces.join(''), produced };
+}
+function placeholderText(placeholder, values, produced) {
+    const selected = sourceText(placeholder, values);
+    if ('problem' in selected)
+        return selected;
+    const filtered = applyFilters(selected.text, placeholder.filters);
+    if ('problem' in filtered)
+        return filtered;
+    // A string literal of the template is no secret: masking "{{" would blank every log line with one.
+    if (placeholder.source.kind === 'secret')
+        produced.push(selected.text, filtered.text);
+    if (evaluate_LONE_SURROGATE.test(filtered.text)) {
+        return {
+            problem: 'the text holds a lone UTF-16 surrogate, which a UTF-8 file cannot hold: add | json or | yaml'
+        };
+    }
+    return filtered;
+}
+function sourceText(placeholder, values) {
+    const { source } = placeholder;
+    if (source.kind === 'literal')
+        return { text: source.text };
+    const secret = values.get(source.id);
+    if (secret === undefined)
+        return { problem: NOT_READ };
+    if (source.query === undefined)
+        return { text: asText(secret.data) };
+    const document = jsonDocument(secret);
+    if ('problem' in document)
+        return document;
+    let nodes;
+    try {
+        nodes = source.query.select(document.json);
+    }
+    catch (error) {
+        if (!(error instanceof QueryEvaluationError))
+            throw error;
+        return { problem: `the query failed: ${error.message}` };
+    }
+    if (nodes.length !== 1) {
+        return {
+            problem: `the query matched ${nodes.length} nodes in '${secret.name}'; it must match one`
+        };
+    }
+    return { text: render(nodes[0]) };
+}
+/** Parse errors are not passed on: their messages quote the text around the error. */
+function jsonDocument(secret) {
+    if (typeof secret.data !== 'string') {
+        return { problem: `'${secret.name}' is a binary secret: a query needs a JSON SecretString` };
+    }
+    try {
+        return { json: JSON.parse(secret.data) };
+    }
+    catch {
+        return { problem: `'${secret.name}' is not valid JSON (the value is not shown)` };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/render.ts
+
+
+
+
+
+
+
+
+
+
+
+const render_TRANSFORMATIONS = ['uppercase', 'lowercase', 'none'];
+const renderMode = {
+    exportDefaults: { env: false, outputs: false },
+    parse(inputs) {
+        inputs.forbid(['export-env', 'export-outputs', 'output-dir'], 'render writes its values into output-file only');
+        const target = parseTarget(inputs);
+        const version = parseVersion(inputs);
+        const format = inputs.optional('format');
+        if (format !== undefined) {
+            inputs.forbid(['template', 'template-file'], 'give template, template-file or format, not two');
+            return { ...target, ...parseFormat(inputs), version };
+        }
+        inputs.forbid(['secret-ids'], 'is for format: a template names its secrets itself');
+        return { ...target, ...parseTemplateInputs(inputs), version };
+    },
+    secretArns: config => config.kind === 'format'
+        ? config.requests.filter(r => r.kind === 'arn').map(r => r.id)
+        : secretIds(config.placeholders).filter(isArn),
+    async run(config, { clients }) {
+        const rendered = config.kind === 'template'
+            ? await renderTemplate(clients, config)
+            : await renderFormat(clients, config);
+        const names = [...new Set(rendered.used.map(item => item.value.name))];
+        return {
+            // Masked, and delivered nowhere but the file: each value, and each text made from one.
+            secrets: rendered.masks.map(value => ({
+                name: 'render',
+                value,
+                source: 'render',
+                channels: []
+            })),
+            files: [
+                {
+                    path: config.absolute,
+                    content: rendered.text,
+                    overwrite: config.overwrite,
+                    keep: config.keep
+                }
+            ],
+            outputs: { file: config.absolute, secrets: JSON.stringify(names) },
+            summary: render_summaryOf(config, rendered.used)
+        };
+    }
+};
+function parseTarget(inputs) {
+    const file = inputs.required('output-file', 'in render mode: the path of the file to write');
+    const absolute = external_node_path_.resolve(file);
+    const overwrite = inputs.bool('overwrite', false);
+    const keep = inputs.bool('keep-file', false);
+    let stat;
+    try {
+        stat = external_node_fs_.lstatSync(absolute);
+    }
+    catch {
+        stat = undefined;
+    }
+    if (stat?.isDirectory())
+        throw new errors_InputError('output-file', `'${file}' is a directory`);
+    if (stat && !overwrite) {
+        throw new errors_InputError('output-file', `'${file}' already exists: set overwrite: true to replace it`);
+    }
+    return { path: file, absolute, overwrite, keep };
+}
+function parseFormat(inputs) {
+    const format = inputs.oneOf('format', FORMATS);
+    const transformation = inputs.oneOf('name-transformation', render_TRANSFORMATIONS, 'uppercase');
+    const requests = parseSecretIds(inputs.raw('secret-ids'), 'secret-ids', transformation);
+    if (requests.length === 0) {
+        throw new errors_InputError('secret-ids', `is required with format: ${format}: list one secret per line`);
+    }
+    return {
+        kind: 'format',
+        format,
+        requests,
+        parseJson: inputs.bool('parse-json-secrets', false),
+        transformation
+    };
+}
+function parseTemplateInputs(inputs) {
+    const inline = inputs.raw('template');
+    const file = inputs.optional('template-file');
+    if (inline.trim() !== '' && file !== undefined) {
+        throw new errors_InputError('template-file', 'give template or template-file, not both');
+    }
+    const name = file === undefined ? 'template' : 'template-file';
+    const text = file === undefined ? inline : readTemplateFile(file);
+    if (text.trim() === '') {
+        throw new errors_InputError(name, file === undefined
+            ? 'render needs template, template-file, or format with secret-ids'
+            : `'${file}' is empty`);
+    }
+    const { parts, problems } = parseTemplate(text);
+    if (problems.length > 0) {
+        throw new errors_InputError(name, problems.map(p => `${where(p)}: ${p.message}`).join('; '));
+    }
+    const placeholders = parts.filter((part) => typeof part !== 'string');
+    if (!placeholders.some(p => p.source.kind === 'secret')) {
+        throw new errors_InputError(name, 'names no secret: write {{ secret "ID" }} where a value goes');
+    }
+    return { kind: 'template', parts, placeholders };
+}
+function readTemplateFile(file) {
+    try {
+        return external_node_fs_.readFileSync(file, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        throw new errors_InputError('template-file', `'${file}' cannot be read (${code})`);
+    }
+}
+function secretIds(placeholders) {
+    const ids = placeholders.flatMap(p => (p.source.kind === 'secret' ? [p.source.id] : []));
+    return [...new Set(ids)];
+}
+async function renderTemplate(clients, config) {
+    const ids = secretIds(config.placeholders);
+    const requests = ids.map(id => ({ id, kind: isArn(id) ? 'arn' : 'name' }));
+    const { fetched, failures } = await readAll(clients, requests, config.version);
+    const values = new Map(fetched.map(item => [item.request.id, item.value]));
+    const unread = failures.map(failure => {
+        const at = config.placeholders.filter(p => p.source.kind === 'secret' && p.source.id === failure.id);
+        const detail = failure.reason ?? describeAwsError(failure.error, failure.operation, failure.id);
+        return at.length === 0
+            ? detail
+            : `${at.map(p => `${where(p)}: ${p.label}`).join(', ')}: ${detail}`;
+    });
+    const rendered = evaluate_evaluate(config.parts, values);
+    const problems = [
+        ...unread,
+        // A placeholder of a secret that was not read adds nothing to the read's own error.
+        ...('problems' in rendered
+            ? rendered.problems.filter(p => unread.length === 0 || !p.endsWith(NOT_READ))
+            : [])
+    ];
+    if (problems.length > 0 || 'problems' in rendered) {
+        throw new errors_ActionError(`Nothing was written to '${config.path}': ${problems.join('; ')}`);
+    }
+    const used = ids.flatMap(id => {
+        const value = values.get(id);
+        const lines = config.placeholders
+            .filter(p => p.source.kind === 'secret' && p.source.id === id)
+            .map(p => String(p.line));
+        return value ? [{ value, where: `line ${[...new Set(lines)].join(', ')}` }] : [];
+    });
+    return { text: rendered.text, masks: rendered.produced, used };
+}
+async function renderFormat(clients, config) {
+    const fetched = await fetchAll(clients, config.requests, config.version);
+    const delivered = fetched.map((item) => ({
+        item,
+        targets: targetsFor(item.request, item.value, config).filter(t => t.channels === undefined)
+    }));
+    const entries = delivered.flatMap(({ targets }) => targets.map(target => ({
+        name: target.name,
+        value: asText(target.value),
+        source: target.source
+    })));
+    const problems = [...nameProblems(entries)];
+    const formatted = formatEntries(entries, config.format);
+    if ('problems' in formatted)
+        problems.push(...formatted.problems);
+    if (problems.length > 0 || 'problems' in formatted) {
+        throw new errors_ActionError(`Nothing was written to '${config.path}': ${problems.join('; ')}`);
+    }
+    return {
+        text: formatted.text,
+        masks: entries.map(entry => entry.value),
+        used: delivered.map(({ item, targets }) => ({
+            value: item.value,
+            where: targets.map(target => target.name).join(', ')
+        }))
+    };
+}
+/** The names fetch would refuse to export are refused here too: a .env file is sourced as well. */
+function nameProblems(entries) {
+    const seen = new Map();
+    const problems = [];
+    for (const { name, source } of entries) {
+        const reason = env_names_refusedEnvNameReason(name);
+        const shown = JSON.stringify(name);
+        if (reason)
+            problems.push(`refused variable ${shown} from secret '${source}': ${reason}`);
+        else if (seen.has(name)) {
+            problems.push(`variable ${shown} would be written twice (secrets '${seen.get(name)}' and '${source}')`);
+        }
+        seen.set(name, source);
+    }
+    return problems;
+}
+function render_summaryOf(config, used) {
+    const what = config.kind === 'template' ? 'template' : `format ${config.format}`;
+    const fate = config.keep ? 'kept after the job (keep-file)' : 'removed by the post step';
+    return {
+        heading: `Rendered ${render_escapeHtml(config.path)} from ${used.length} secret${used.length === 1 ? '' : 's'}`,
+        header: ['Secret', 'Version id', config.kind === 'template' ? 'Used at' : 'Variables'],
+        rows: used.map(({ value, where: at }) => [render_escapeHtml(value.name), value.versionId, at]),
+        notes: [`Written from the ${what}, mode 0600; ${fate}.`]
+    };
+}
+function render_escapeHtml(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 ;// CONCATENATED MODULE: ./src/rotation/stages.ts
 
 
@@ -68090,6 +68971,7 @@ const rotateMode = {
 
 
 
+
 /** Every mode that works; the router refuses any other. */
 const modes_handlers = {
     fetch: fetchMode,
@@ -68097,181 +68979,9 @@ const modes_handlers = {
     put: putMode,
     'push-generated': pushGeneratedMode,
     'check-changed': checkChangedMode,
-    rotate: rotateMode
+    rotate: rotateMode,
+    render: renderMode
 };
-
-;// CONCATENATED MODULE: ./src/output/summary.ts
-
-/** Writes a table of names and ids to the job summary; scrubbed as a backstop. */
-async function summary_writeSummary(table, masker) {
-    if (!process.env.GITHUB_STEP_SUMMARY) {
-        core.debug('No GITHUB_STEP_SUMMARY file: skipping the job summary');
-        return;
-    }
-    const clean = (text) => masker.redact(text);
-    const summary = core.summary.addHeading(clean(table.heading), 3);
-    if (table.rows.length > 0) {
-        summary.addTable([
-            table.header.map(data => ({ data: clean(data), header: true })),
-            ...table.rows.map(row => row.map(cell => clean(cell)))
-        ]);
-    }
-    for (const note of table.notes ?? [])
-        summary.addRaw(`\n${clean(note)}\n`, true);
-    await summary.write();
-}
-
-;// CONCATENATED MODULE: ./src/output/emit.ts
-
-
-
-
-
-
-
-const STATE_FILES = 'sma-files';
-const STATE_ENV = 'sma-env';
-const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
-/**
- * The one place values leave the process: mask everything, refuse anything unsafe before
- * writing anything, then write files, outputs, env vars, post-step state and the summary.
- */
-async function emit_emit(emission, config, env = process.env) {
-    const secrets = emission.secrets ?? [];
-    for (const target of secrets)
-        masker.addEmitted(target.value);
-    const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported');
-    const files = writeFiles(plan.files, config.outputDir);
-    for (const [name, value] of Object.entries(emission.outputs ?? {}))
-        core.setOutput(name, value);
-    for (const target of plan.outputs)
-        core.setOutput(target.name, asText(target.value));
-    for (const target of plan.env)
-        core.exportVariable(target.name, asText(target.value));
-    core.saveState(STATE_FILES, JSON.stringify(files));
-    core.saveState(STATE_ENV, JSON.stringify(plan.env.map(target => target.name)));
-    for (const [name, value] of Object.entries(emission.state ?? {}))
-        core.saveState(name, value);
-    if (emission.summary)
-        await writeSummary(emission.summary, masker);
-}
-/**
- * The same refusals before a mode writes to AWS: the names of what it will emit are known from
- * its config (values are not), and a refusal after the write would fail a step that wrote.
- */
-function emit_preflight(planned, config, env = process.env) {
-    planTargets(planned.secrets ?? [], config, planned.outputs ?? {}, env, 'Nothing was written');
-}
-function planTargets(secrets, config, plainOutputs, env, lead) {
-    const plan = {
-        env: config.env ? secrets.filter(target => goesTo(target, 'env')) : [],
-        outputs: secrets.filter(target => (config.outputs ? goesTo(target, 'output') : forced(target))),
-        files: config.outputDir ? secrets.filter(t => t.file !== undefined && goesTo(t, 'file')) : []
-    };
-    const problems = [
-        ...envProblems(plan.env, env),
-        ...outputProblems(plan.outputs, plainOutputs),
-        ...fileProblems(plan.files)
-    ];
-    if (problems.length > 0) {
-        throw new ActionError(`${lead}: ${problems.join('; ')}`);
-    }
-    return plan;
-}
-function goesTo(target, channel) {
-    return target.channels === undefined || target.channels.includes(channel);
-}
-/** A target whose only channel is 'output' is an output whatever export-outputs says. */
-function forced(target) {
-    return target.channels?.length === 1 && target.channels[0] === 'output';
-}
-function envProblems(targets, env) {
-    const seen = new Map();
-    const problems = [];
-    for (const { name, source } of targets) {
-        const reason = refusedEnvNameReason(name);
-        if (reason) {
-            problems.push(`refused env var '${emit_printable(name)}' from secret '${source}': ${reason}`);
-        }
-        else if (seen.has(name)) {
-            problems.push(`env var '${name}' would be set twice (secrets '${seen.get(name)}' and '${source}')`);
-        }
-        else if (env[name] !== undefined) {
-            problems.push(`env var '${name}' from secret '${source}' is already set; refusing to overwrite it`);
-        }
-        seen.set(name, source);
-    }
-    return problems;
-}
-function outputProblems(targets, plainOutputs) {
-    const seen = new Set(Object.keys(plainOutputs));
-    const problems = [];
-    for (const { name, source } of targets) {
-        if (!OUTPUT_NAME.test(name)) {
-            problems.push(`output name '${emit_printable(name)}' from secret '${source}' is not valid`);
-        }
-        else if (seen.has(name)) {
-            problems.push(`output '${name}' would be set twice (secret '${source}')`);
-        }
-        seen.add(name);
-    }
-    return problems;
-}
-function fileProblems(targets) {
-    const seen = new Set();
-    const problems = [];
-    for (const { file, source } of targets) {
-        const name = file ?? '';
-        if (!FILE_NAME.test(name) || name.includes('..')) {
-            problems.push(`file name '${emit_printable(name)}' from secret '${source}' is not safe`);
-        }
-        else if (seen.has(name)) {
-            problems.push(`file '${name}' would be written twice (secret '${source}')`);
-        }
-        seen.add(name);
-    }
-    return problems;
-}
-/** Names come from secret names and JSON keys: show control characters, never raw. */
-function emit_printable(name) {
-    return JSON.stringify(name).slice(1, -1);
-}
-function writeFiles(targets, outputDir) {
-    if (!outputDir || targets.length === 0)
-        return [];
-    const dir = path.resolve(outputDir);
-    try {
-        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-    }
-    catch (error) {
-        const code = error.code;
-        throw new ActionError(`Nothing was exported: output-dir '${outputDir}' is not a directory that can be created (${code})`);
-    }
-    const written = [];
-    try {
-        for (const target of targets) {
-            const file = path.join(dir, target.file);
-            fs.writeFileSync(file, toBytes(target.value), { mode: 0o600, flag: 'wx' });
-            written.push(file);
-        }
-    }
-    catch (error) {
-        written.forEach(file => fs.rmSync(file, { force: true }));
-        const code = error.code;
-        throw new ActionError(code === 'EEXIST'
-            ? `Nothing was exported: a file to write already exists in output-dir '${outputDir}'`
-            : `Nothing was exported: could not write into output-dir '${outputDir}' (${code})`);
-    }
-    return written;
-}
-function toBytes(value) {
-    return typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
-}
-/** Env vars and outputs are text: binary values go as base64. */
-function asText(value) {
-    return typeof value === 'string' ? value : Buffer.from(value).toString('base64');
-}
 
 ;// CONCATENATED MODULE: ./src/main.ts
 

@@ -9,7 +9,8 @@ export const MODES = [
   'put',
   'push-generated',
   'rotate',
-  'check-changed'
+  'check-changed',
+  'render'
 ] as const
 export type Mode = (typeof MODES)[number]
 

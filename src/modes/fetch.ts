@@ -158,12 +158,7 @@ export async function fetchAll(
   version: VersionSelector,
   onMissing: OnMissing = 'fail'
 ): Promise<Fetched[]> {
-  // Only an ARN names a region: names, wildcards and tag lines are in the default one.
-  const readers = clients
-    .byRegion(requests)
-    .map(([client, group]) => [new Reader(client, version), group] as const)
-  const results = await Promise.all(readers.map(([reader, group]) => reader.resolveAll(group)))
-  const failures = readers.flatMap(([reader]) => reader.failures)
+  const { fetched, failures } = await readAll(clients, requests, version)
   const skipped = onMissing === 'warn' ? failures.filter(isMissing) : []
   const fatal = failures.filter(failure => !skipped.includes(failure))
   if (fatal.length > 0) {
@@ -175,7 +170,21 @@ export async function fetchAll(
   for (const failure of skipped) {
     core.warning(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`)
   }
-  return results.flat()
+  return fetched
+}
+
+/** Every requested secret read, each ARN in its region; what failed is returned, not thrown. */
+export async function readAll(
+  clients: SecretsManagerClients,
+  requests: SecretRequest[],
+  version: VersionSelector
+): Promise<{ fetched: Fetched[]; failures: Failure[] }> {
+  // Only an ARN names a region: names, wildcards and tag lines are in the default one.
+  const readers = clients
+    .byRegion(requests)
+    .map(([client, group]) => [new Reader(client, version), group] as const)
+  const results = await Promise.all(readers.map(([reader, group]) => reader.resolveAll(group)))
+  return { fetched: results.flat(), failures: readers.flatMap(([reader]) => reader.failures) }
 }
 
 function isMissing(failure: Failure): boolean {

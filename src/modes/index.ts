@@ -3,6 +3,7 @@ import { fetchMode } from './fetch.js'
 import { lookupJsonPathMode } from './lookup-jsonpath.js'
 import { pushGeneratedMode } from './push-generated.js'
 import { putMode } from './put.js'
+import { renderMode } from './render.js'
 import { rotateMode } from './rotate.js'
 import type { ModeHandler } from './types.js'
 
@@ -13,5 +14,6 @@ export const handlers: Record<string, ModeHandler<unknown>> = {
   put: putMode as ModeHandler<unknown>,
   'push-generated': pushGeneratedMode as ModeHandler<unknown>,
   'check-changed': checkChangedMode as ModeHandler<unknown>,
-  rotate: rotateMode as ModeHandler<unknown>
+  rotate: rotateMode as ModeHandler<unknown>,
+  render: renderMode as ModeHandler<unknown>
 }

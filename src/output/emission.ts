@@ -25,12 +25,27 @@ export interface SummaryTable {
   notes?: string[]
 }
 
+/**
+ * One file at a path the user chose (render's output-file), written whole with mode 0600 after
+ * every secret of the emission is masked. Its values must be among the emission's `secrets`.
+ */
+export interface FileWrite {
+  /** Absolute. */
+  path: string
+  content: SecretData
+  /** Replace an existing file (atomically, by rename) instead of refusing to. */
+  overwrite: boolean
+  /** Not removed by the post step. */
+  keep: boolean
+}
+
 /** What a handler returns: the output layer masks all of it first, then emits. */
 export interface Emission {
   secrets?: SecretTarget[]
   /** Step outputs that are not secret: ids, counts, flags. */
   outputs?: Record<string, string>
   summary?: SummaryTable
+  files?: FileWrite[]
   /** Saved for the post step of this mode. */
   state?: Record<string, string>
 }

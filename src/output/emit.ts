@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionError } from '../errors.js'
 import type { EmitConfig } from '../inputs/common.js'
-import type { Channel, Emission, SecretTarget } from './emission.js'
+import type { Channel, Emission, FileWrite, SecretTarget } from './emission.js'
 import { refusedEnvNameReason } from './env-names.js'
 import { masker, type SecretData } from './mask.js'
 import { writeSummary } from './summary.js'
@@ -30,7 +30,8 @@ export async function emit(
   for (const target of secrets) masker.addEmitted(target.value)
 
   const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported')
-  const files = writeFiles(plan.files, config.outputDir)
+  const placed = placeFiles(emission.files ?? [])
+  const files = [...placed, ...writeFilesOrUndo(plan.files, config.outputDir, placed)]
 
   for (const [name, value] of Object.entries(emission.outputs ?? {})) core.setOutput(name, value)
   for (const target of plan.outputs) core.setOutput(target.name, asText(target.value))
@@ -176,6 +177,66 @@ function writeFiles(targets: SecretTarget[], outputDir: string | undefined): str
     )
   }
   return written
+}
+
+function writeFilesOrUndo(
+  targets: SecretTarget[],
+  outputDir: string | undefined,
+  placed: string[]
+) {
+  try {
+    return writeFiles(targets, outputDir)
+  } catch (error) {
+    placed.forEach(file => fs.rmSync(file, { force: true }))
+    throw error
+  }
+}
+
+/** Writes each FileWrite, or none of them; returns the files the post step is to remove. */
+function placeFiles(writes: FileWrite[]): string[] {
+  const written: string[] = []
+  for (const write of writes) {
+    try {
+      placeFile(write)
+    } catch (error) {
+      written.forEach(file => fs.rmSync(file, { force: true }))
+      const code = (error as NodeJS.ErrnoException).code
+      throw new ActionError(
+        // mkdir fails with EEXIST too, when a parent is a file.
+        code === 'EEXIST' && fs.existsSync(write.path)
+          ? `Nothing was written: '${write.path}' already exists; refusing to replace it`
+          : `Nothing was written: could not write '${write.path}' (${code ?? 'error'})`
+      )
+    }
+    written.push(write.path)
+  }
+  return written.filter(file => !writes.find(write => write.path === file)?.keep)
+}
+
+/** Mode 0600 either way: a new file is created so, a replacement is a new file renamed over. */
+function placeFile(write: FileWrite): void {
+  fs.mkdirSync(path.dirname(write.path), { recursive: true, mode: 0o700 })
+  const bytes = toBytes(write.content)
+  if (!write.overwrite) {
+    try {
+      fs.writeFileSync(write.path, bytes, { mode: 0o600, flag: 'wx' })
+    } catch (error) {
+      // Never remove what was there: only a file this call created.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') fs.rmSync(write.path, { force: true })
+      throw error
+    }
+    return
+  }
+  const temp = path.join(
+    path.dirname(write.path),
+    `.${path.basename(write.path)}.${process.pid}.${Date.now()}.tmp`
+  )
+  try {
+    fs.writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' })
+    fs.renameSync(temp, write.path)
+  } finally {
+    fs.rmSync(temp, { force: true })
+  }
 }
 
 function toBytes(value: SecretData): Uint8Array {

@@ -193,14 +193,18 @@ export function parseSecretId(inputs: Inputs, mode: string): string {
       : ''
     throw new InputError('secret-id', `must name one secret (a name or an ARN)${wildcard}`)
   }
-  if (isArn(id) ? regionFromArn(id) === undefined : !SECRET_NAME.test(id)) {
-    throw new InputError(
-      'secret-id',
-      `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@!-) nor a secret ARN ` +
-        '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)'
-    )
-  }
+  const problem = secretIdProblem(id)
+  if (problem) throw new InputError('secret-id', problem)
   return id
+}
+
+/** Why `id` is neither a secret name nor a secret ARN, or undefined when it is one of them. */
+export function secretIdProblem(id: string): string | undefined {
+  if (isArn(id) ? regionFromArn(id) !== undefined : SECRET_NAME.test(id)) return undefined
+  return (
+    `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@!-) nor a secret ARN ` +
+    '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)'
+  )
 }
 
 /**
