@@ -67,7 +67,8 @@ const VALID: Record<Mode, Record<string, string>> = {
     'rotation-strategy': 'in-workflow',
     generator: 'passwordLength: 24'
   },
-  'check-changed': { 'secret-ids': 'app/db', cache: 'none' }
+  'check-changed': { 'secret-ids': 'app/db', cache: 'none' },
+  delete: { 'secret-id': 'app/token' }
 }
 
 const input = (name: string) => new RegExp(`Input '${name}'`)

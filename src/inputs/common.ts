@@ -8,7 +8,8 @@ export const MODES = [
   'put',
   'push-generated',
   'rotate',
-  'check-changed'
+  'check-changed',
+  'delete'
 ] as const
 export type Mode = (typeof MODES)[number]
 

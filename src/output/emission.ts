@@ -18,6 +18,11 @@ export interface SecretTarget {
 
 export type Channel = 'env' | 'output' | 'file'
 
+export interface PlainFile {
+  file: string
+  text: string
+}
+
 export interface SummaryTable {
   heading: string
   header: string[]
@@ -31,6 +36,8 @@ export interface Emission {
   /** Step outputs that are not secret: ids, counts, flags. */
   outputs?: Record<string, string>
   summary?: SummaryTable
+  /** Files that hold no secret value (metadata): written into output-dir when it is given. */
+  files?: PlainFile[]
   /** Saved for the post step of this mode. */
   state?: Record<string, string>
 }

@@ -2,6 +2,7 @@ import {
   BatchGetSecretValueCommand,
   GetSecretValueCommand,
   paginateListSecrets,
+  type SecretListEntry,
   type SecretsManagerClient,
   type SecretValueEntry
 } from '@aws-sdk/client-secrets-manager'
@@ -79,6 +80,8 @@ export interface ListedSecret {
   name: string
   /** Version id to stages, as ListSecrets reports it. */
   versions: Record<string, string[]>
+  /** The whole entry: settings and dates, never a value. */
+  entry: SecretListEntry
 }
 
 /** Names starting with the prefix, page by page as ListSecrets returns them. */
@@ -97,7 +100,8 @@ export async function* listSecretsByPrefix(
       .map(secret => ({
         arn: secret.ARN ?? '',
         name: secret.Name ?? '',
-        versions: secret.SecretVersionsToStages ?? {}
+        versions: secret.SecretVersionsToStages ?? {},
+        entry: secret
       }))
     core.debug(`ListSecrets '${prefix}*': ${secrets.length} matching on this page`)
     yield secrets
