@@ -4,6 +4,7 @@ import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { Emission } from '../output/emission.js'
+import { DRY_RUN_NOTE } from '../output/plan.js'
 import { parseSecretId, parseSecretIds, type SecretRequest } from '../secrets/ids.js'
 import {
   deleteSecret,
@@ -211,7 +212,7 @@ function emission(config: DeleteConfig, outcomes: Outcome[]): Emission {
       heading,
       header: ['Secret', 'What happened', 'When'],
       rows: outcomes.map(o => [o.name, describeOutcome(o, config), o.date ? iso(o.date) : '-']),
-      notes: config.dryRun ? ['Dry run: nothing was deleted.'] : []
+      notes: config.dryRun ? [DRY_RUN_NOTE] : []
     }
   }
 }

@@ -1,5 +1,7 @@
 import type { SummaryTable } from './emission.js'
 
+export const DRY_RUN_NOTE = 'Dry run: only read calls were made; nothing was written.'
+
 /**
  * The job summary of a dry run: each entry of the plan output on its own row. A plan holds
  * names, ids and decisions, never a value.
@@ -13,6 +15,6 @@ export function dryRunSummary(heading: string, plan: Record<string, unknown>): S
     rows: Object.entries(plan)
       .filter(([key]) => key !== 'dry-run')
       .map(([key, value]) => [key, show(value)]),
-    notes: ['Dry run: only read calls were made; nothing was written.']
+    notes: [DRY_RUN_NOTE]
   }
 }
