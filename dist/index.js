@@ -64327,6 +64327,24 @@ function summaryOf(rows, changed, firstRun, notes) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/output/plan.ts
+const DRY_RUN_NOTE = 'Dry run: only read calls were made; nothing was written.';
+/**
+ * The job summary of a dry run: each entry of the plan output on its own row. A plan holds
+ * names, ids and decisions, never a value.
+ */
+function dryRunSummary(heading, plan) {
+    const show = (value) => typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+    return {
+        heading,
+        header: ['Plan', 'Would be'],
+        rows: Object.entries(plan)
+            .filter(([key]) => key !== 'dry-run')
+            .map(([key, value]) => [key, show(value)]),
+        notes: [DRY_RUN_NOTE]
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/secrets/lifecycle.ts
 /**
  * A secret's life around its values: scheduled deletion, restore, replicas, deletion.
@@ -64478,6 +64496,7 @@ async function deleteSecret(client, secret, deletion) {
 
 
 
+
 const POLICIES = ['Delete', 'Retain'];
 const ON_MISSING = ['warn', 'fail'];
 const NAMES_IN_ERROR = 5;
@@ -64581,7 +64600,8 @@ async function listed(client, request) {
 function checkCount(toDelete, max) {
     if (toDelete.length <= max)
         return;
-    const names = toDelete.slice(0, NAMES_IN_ERROR).map(item => `'${item.secret?.name}'`);
+    const sorted = toDelete.map(item => item.secret?.name ?? '').sort();
+    const names = sorted.slice(0, NAMES_IN_ERROR).map(name => `'${name}'`);
     const more = toDelete.length > NAMES_IN_ERROR ? ', ...' : '';
     throw new ActionError(`delete: the selection names ${toDelete.length} secrets (${names.join(', ')}${more}), more ` +
         `than max-deletions (${max}): nothing was deleted. Narrow secret-ids, or raise max-deletions.`);
@@ -64634,7 +64654,7 @@ function emission(config, outcomes) {
             heading,
             header: ['Secret', 'What happened', 'When'],
             rows: outcomes.map(o => [o.name, describeOutcome(o, config), o.date ? iso(o.date) : '-']),
-            notes: config.dryRun ? ['Dry run: nothing was deleted.'] : []
+            notes: config.dryRun ? [DRY_RUN_NOTE] : []
         }
     };
 }
@@ -65664,23 +65684,6 @@ function lineTags(text, input) {
             throw new InputError(input, `line ${number} is not key=value`);
         return [line.slice(0, eq).trim(), line.slice(eq + 1).trim()];
     });
-}
-
-;// CONCATENATED MODULE: ./src/output/plan.ts
-/**
- * The job summary of a dry run: each entry of the plan output on its own row. A plan holds
- * names, ids and decisions, never a value.
- */
-function dryRunSummary(heading, plan) {
-    const show = (value) => typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
-    return {
-        heading,
-        header: ['Plan', 'Would be'],
-        rows: Object.entries(plan)
-            .filter(([key]) => key !== 'dry-run')
-            .map(([key, value]) => [key, show(value)]),
-        notes: ['Dry run: only read calls were made; nothing was written.']
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/modes/push-generated.ts

@@ -100,6 +100,7 @@ const F = 'fetch'
 const L = 'lookup-jsonpath'
 const G = 'push-generated'
 const C = 'check-changed'
+const D = 'delete'
 
 /** Inputs every mode shares: each of these rows runs in every mode. */
 const common = (mode: Mode): BadInput[] => [
@@ -490,7 +491,66 @@ const rows: BadInput[] = [
   bad(C, 'an unknown cache', { cache: 'redis' }, input('cache')),
   bad(C, 'cache file without state-file', { cache: 'file' }, input('state-file')),
   bad(C, 'an unknown first-run', { 'first-run': 'maybe' }, input('first-run')),
-  bad(C, 'a missing secret', { 'secret-ids': 'app/missing' }, /'app\/missing'/)
+  bad(C, 'a missing secret', { 'secret-ids': 'app/missing' }, /'app\/missing'/),
+
+  // --- the lifecycle inputs of the write modes ---
+  bad('put', 'dry-run that is not a boolean', { 'dry-run': 'yes' }, input('dry-run')),
+  bad(
+    'put',
+    'a replica region that is no region',
+    { 'replica-regions': 'mars-1' },
+    input('replica-regions')
+  ),
+  bad(
+    G,
+    'restore-if-deleted that is not a boolean',
+    { 'restore-if-deleted': '1' },
+    input('restore-if-deleted')
+  ),
+  bad('rotate', 'dry-run that is not a boolean', { 'dry-run': 'on' }, input('dry-run')),
+
+  // --- delete ---
+  bad(D, 'no secret at all', { 'secret-id': '' }, input('secret-ids')),
+  bad(D, 'both secret-id and secret-ids', { 'secret-ids': 'app/db' }, input('secret-id')),
+  bad(
+    D,
+    'a recovery window of 6 days',
+    { 'recovery-window-days': '6' },
+    input('recovery-window-days')
+  ),
+  bad(
+    D,
+    'a recovery window of 31 days',
+    { 'recovery-window-days': '31' },
+    input('recovery-window-days')
+  ),
+  bad(
+    D,
+    'a recovery window with a forced delete',
+    { 'recovery-window-days': '7', 'force-delete-without-recovery': 'true' },
+    input('recovery-window-days')
+  ),
+  bad(D, 'an unknown deletion-policy', { 'deletion-policy': 'Keep' }, input('deletion-policy')),
+  bad(D, 'max-deletions 0', { 'max-deletions': '0' }, input('max-deletions')),
+  bad(
+    D,
+    'an alias in secret-ids',
+    { 'secret-id': '', 'secret-ids': 'DB,app/db' },
+    input('secret-ids')
+  ),
+  bad(D, 'a wildcard in secret-id', { 'secret-id': 'app/*' }, input('secret-id')),
+  bad(
+    D,
+    'a missing secret with on-missing: fail',
+    { 'secret-id': '', 'secret-ids': 'app/db\napp/missing', 'on-missing': 'fail' },
+    /no secret matches 'app\/missing' \(on-missing: fail\): nothing was deleted/
+  ),
+  bad(
+    D,
+    'a wildcard over max-deletions',
+    { 'secret-id': '', 'secret-ids': 'app/*', 'max-deletions': '1' },
+    /names 2 secrets \('app\/db', 'app\/token'\), more than max-deletions \(1\)/
+  )
 ]
 
 describe('bad input is refused: one clear error, no stack, no secret, nothing written', () => {

@@ -151,7 +151,8 @@ async function listed(client: SecretsManagerClient, request: SecretRequest): Pro
 
 function checkCount(toDelete: Selected[], max: number): void {
   if (toDelete.length <= max) return
-  const names = toDelete.slice(0, NAMES_IN_ERROR).map(item => `'${item.secret?.name}'`)
+  const sorted = toDelete.map(item => item.secret?.name ?? '').sort()
+  const names = sorted.slice(0, NAMES_IN_ERROR).map(name => `'${name}'`)
   const more = toDelete.length > NAMES_IN_ERROR ? ', ...' : ''
   throw new ActionError(
     `delete: the selection names ${toDelete.length} secrets (${names.join(', ')}${more}), more ` +
