@@ -138,9 +138,12 @@ async function select(client: SecretsManagerClient, config: DeleteConfig): Promi
 async function listed(client: SecretsManagerClient, request: SecretRequest): Promise<Selected[]> {
   const matches: Selected[] = []
   try {
-    for await (const page of listSecretsByPrefix(client, request.id)) {
-      for (const { name, arn } of page) {
-        matches.push({ request, secret: { name, arn, replicas: {} }, listed: true })
+    // Secrets already scheduled are listed too: a re-run of a teardown reports them again, with
+    // the date DescribeSecret gives (ListSecrets' DeletedDate is documented as the request's).
+    for await (const page of listSecretsByPrefix(client, request.id, true)) {
+      for (const { name, arn, entry } of page) {
+        const secret = { name, arn, deletedDate: entry.DeletedDate, replicas: {} }
+        matches.push({ request, secret, listed: true })
       }
     }
   } catch (error) {

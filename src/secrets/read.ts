@@ -84,14 +84,21 @@ export interface ListedSecret {
   entry: SecretListEntry
 }
 
-/** Names starting with the prefix, page by page as ListSecrets returns them. */
+/**
+ * Names starting with the prefix, page by page as ListSecrets returns them; secrets scheduled
+ * for deletion only when asked for.
+ */
 export async function* listSecretsByPrefix(
   client: SecretsManagerClient,
-  prefix: string
+  prefix: string,
+  includePlannedDeletion = false
 ): AsyncGenerator<ListedSecret[]> {
   const pages = paginateListSecrets(
     { client, pageSize: 100 },
-    { Filters: [{ Key: 'name', Values: [prefix] }], IncludePlannedDeletion: false }
+    {
+      Filters: [{ Key: 'name', Values: [prefix] }],
+      IncludePlannedDeletion: includePlannedDeletion
+    }
   )
   for await (const page of pages) {
     // The name filter also matches words inside names on AWS; keep true prefixes only.

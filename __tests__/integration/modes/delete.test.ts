@@ -124,12 +124,15 @@ describe('delete against moto', () => {
     expect(listed.SecretList?.every(secret => secret.DeletedDate === undefined)).toBe(true)
 
     const result = await runDelete({ 'secret-ids': 'wild/*', 'max-deletions': '4' })
-    expect(JSON.parse(result.outputs?.['deleted-secrets'] ?? '').sort()).toEqual([
-      'wild/s0',
-      'wild/s1',
-      'wild/s2',
-      'wild/s3'
-    ])
+    const all = ['wild/s0', 'wild/s1', 'wild/s2', 'wild/s3']
+    expect(JSON.parse(result.outputs?.['deleted-secrets'] ?? '').sort()).toEqual(all)
+    // A re-run finds them scheduled: the same names and dates, no DeleteSecret, no warning.
+    const { result: again, calls } = await withProxy(endpoint =>
+      runDelete({ 'secret-ids': 'wild/*', 'max-deletions': '4' }, endpoint)
+    )
+    expect(calls).toEqual({ ListSecrets: 1, DescribeSecret: 4 })
+    expect(again.outputs?.['deletion-dates']).toBe(result.outputs?.['deletion-dates'])
+    expect(stdout.text()).not.toContain('::warning::')
   })
 
   it('deletion-policy: Retain deletes nothing, makes no call, and says so', async () => {
