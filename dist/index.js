@@ -63695,9 +63695,15 @@ async function batchGetSecretValues(client, ids) {
     }));
     return { values, failures };
 }
-/** Names starting with the prefix, page by page as ListSecrets returns them. */
-async function* listSecretsByPrefix(client, prefix) {
-    const pages = (0,dist_cjs/* paginateListSecrets */.hM)({ client, pageSize: 100 }, { Filters: [{ Key: 'name', Values: [prefix] }], IncludePlannedDeletion: false });
+/**
+ * Names starting with the prefix, page by page as ListSecrets returns them; secrets scheduled
+ * for deletion only when asked for.
+ */
+async function* listSecretsByPrefix(client, prefix, includePlannedDeletion = false) {
+    const pages = (0,dist_cjs/* paginateListSecrets */.hM)({ client, pageSize: 100 }, {
+        Filters: [{ Key: 'name', Values: [prefix] }],
+        IncludePlannedDeletion: includePlannedDeletion
+    });
     for await (const page of pages) {
         // The name filter also matches words inside names on AWS; keep true prefixes only.
         const secrets = (page.SecretList ?? [])
@@ -64586,9 +64592,12 @@ async function delete_select(client, config) {
 async function listed(client, request) {
     const matches = [];
     try {
-        for await (const page of listSecretsByPrefix(client, request.id)) {
-            for (const { name, arn } of page) {
-                matches.push({ request, secret: { name, arn, replicas: {} }, listed: true });
+        // Secrets already scheduled are listed too: a re-run of a teardown reports them again, with
+        // the date DescribeSecret gives (ListSecrets' DeletedDate is documented as the request's).
+        for await (const page of listSecretsByPrefix(client, request.id, true)) {
+            for (const { name, arn, entry } of page) {
+                const secret = { name, arn, deletedDate: entry.DeletedDate, replicas: {} };
+                matches.push({ request, secret, listed: true });
             }
         }
     }
