@@ -64587,6 +64587,12 @@ async function delete_select(client, config) {
     if (missing.length > 0)
         core/* warning */.$e(`delete: no secret matches ${labels}: nothing to delete`);
     checkCount(found.filter(item => item.secret?.deletedDate === undefined), config.maxDeletions);
+    // Listed secrets are described once the count is known, for their replicas and dates
+    // (ListSecrets names no replica).
+    for (const item of found) {
+        if (item.listed)
+            item.secret = await describeSecret(client, item.secret.arn);
+    }
     return [...found, ...missing.map(request => ({ request }))];
 }
 async function listed(client, request) {
@@ -64617,10 +64623,9 @@ function checkCount(toDelete, max) {
 }
 async function deleteOne(client, item, config) {
     const label = item.request.kind === 'prefix' ? `${item.request.id}*` : item.request.id;
-    // A listed secret is described now, for its replicas (ListSecrets does not name them).
-    const secret = item.listed ? await describeSecret(client, item.secret.arn) : item.secret;
+    const secret = item.secret;
     if (secret === undefined)
-        return { name: item.secret?.name ?? label, action: 'missing', replicas: [] };
+        return { name: label, action: 'missing', replicas: [] };
     const replicas = Object.keys(secret.replicas);
     if (secret.deletedDate !== undefined) {
         core/* info */.pq(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`);

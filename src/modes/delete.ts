@@ -132,6 +132,12 @@ async function select(client: SecretsManagerClient, config: DeleteConfig): Promi
     found.filter(item => item.secret?.deletedDate === undefined),
     config.maxDeletions
   )
+  // Listed secrets are described once the count is known, for their replicas and dates
+  // (ListSecrets names no replica).
+  for (const item of found) {
+    if (item.listed)
+      item.secret = await describeSecret(client, (item.secret as SecretDescription).arn)
+  }
   return [...found, ...missing.map(request => ({ request }))]
 }
 
@@ -169,10 +175,8 @@ async function deleteOne(
   config: DeleteConfig
 ): Promise<Outcome> {
   const label = item.request.kind === 'prefix' ? `${item.request.id}*` : item.request.id
-  // A listed secret is described now, for its replicas (ListSecrets does not name them).
-  const secret = item.listed ? await describeSecret(client, item.secret!.arn) : item.secret
-  if (secret === undefined)
-    return { name: item.secret?.name ?? label, action: 'missing', replicas: [] }
+  const secret = item.secret
+  if (secret === undefined) return { name: label, action: 'missing', replicas: [] }
   const replicas = Object.keys(secret.replicas)
   if (secret.deletedDate !== undefined) {
     core.info(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`)
