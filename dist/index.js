@@ -1293,7 +1293,7 @@ __webpack_unused_export__ = DeleteResourcePolicyCommand;
 __webpack_unused_export__ = DeleteResourcePolicyRequest$;
 __webpack_unused_export__ = DeleteResourcePolicyResponse$;
 __webpack_unused_export__ = DeleteSecret$;
-__webpack_unused_export__ = DeleteSecretCommand;
+exports.hh = DeleteSecretCommand;
 __webpack_unused_export__ = DeleteSecretRequest$;
 __webpack_unused_export__ = DeleteSecretResponse$;
 __webpack_unused_export__ = DescribeSecret$;
@@ -1350,12 +1350,12 @@ exports.cp = PutSecretValueCommand;
 __webpack_unused_export__ = PutSecretValueRequest$;
 __webpack_unused_export__ = PutSecretValueResponse$;
 __webpack_unused_export__ = RemoveRegionsFromReplication$;
-__webpack_unused_export__ = RemoveRegionsFromReplicationCommand;
+exports.BW = RemoveRegionsFromReplicationCommand;
 __webpack_unused_export__ = RemoveRegionsFromReplicationRequest$;
 __webpack_unused_export__ = RemoveRegionsFromReplicationResponse$;
 __webpack_unused_export__ = ReplicaRegionType$;
 __webpack_unused_export__ = ReplicateSecretToRegions$;
-__webpack_unused_export__ = ReplicateSecretToRegionsCommand;
+exports.F1 = ReplicateSecretToRegionsCommand;
 __webpack_unused_export__ = ReplicateSecretToRegionsRequest$;
 __webpack_unused_export__ = ReplicateSecretToRegionsResponse$;
 __webpack_unused_export__ = ReplicationStatusType$;
@@ -1364,7 +1364,7 @@ __webpack_unused_export__ = ResourceExistsException$;
 __webpack_unused_export__ = ResourceNotFoundException;
 __webpack_unused_export__ = ResourceNotFoundException$;
 __webpack_unused_export__ = RestoreSecret$;
-__webpack_unused_export__ = RestoreSecretCommand;
+exports.aH = RestoreSecretCommand;
 __webpack_unused_export__ = RestoreSecretRequest$;
 __webpack_unused_export__ = RestoreSecretResponse$;
 __webpack_unused_export__ = RotateSecret$;
@@ -61515,7 +61515,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7998);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4725);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -61524,7 +61524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7998:
+/***/ 4725:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63162,7 +63162,8 @@ const MODES = (/* unused pure expression or super */ null && ([
     'push-generated',
     'rotate',
     'check-changed',
-    'render'
+    'render',
+    'delete'
 ]));
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
@@ -65240,40 +65241,70 @@ async function batchGetSecretValues(client, ids) {
     }));
     return { values, failures };
 }
-/** Names starting with the prefix, page by page as ListSecrets returns them. */
-function listSecretsByPrefix(client, prefix) {
+/**
+ * Names starting with the prefix, page by page as ListSecrets returns them; secrets scheduled
+ * for deletion only when asked for.
+ */
+function listSecretsByPrefix(client, prefix, includePlannedDeletion = false) {
     // The name filter also matches words inside names on AWS; keep true prefixes only.
-    return listSecrets(client, [{ Key: 'name', Values: [prefix] }], `'${prefix}*'`, secret => Boolean(secret.Name?.startsWith(prefix)));
+    return listSecrets(client, [{ Key: 'name', Values: [prefix] }], `'${prefix}*'`, secret => Boolean(secret.Name?.startsWith(prefix)), includePlannedDeletion);
 }
 /**
  * Secrets carrying the tag: the key with exactly this value, or with any value when none is
  * given. ListSecrets' tag-key and tag-value filters match by prefix and each on its own (a
  * secret tagged team=web and x=pay matches both), so the exact pair is checked here.
  */
-function listSecretsByTag(client, tag) {
+function listSecretsByTag(client, tag, includePlannedDeletion = false) {
     const filters = [{ Key: 'tag-key', Values: [tag.key] }];
     if (tag.value)
         filters.push({ Key: 'tag-value', Values: [tag.value] });
     const label = `tag '${tag.key}${tag.value === undefined ? '' : `=${tag.value}`}'`;
-    return listSecrets(client, filters, label, secret => (secret.Tags ?? []).some(({ Key, Value }) => Key === tag.key && (tag.value === undefined || (Value ?? '') === tag.value)));
+    return listSecrets(client, filters, label, secret => (secret.Tags ?? []).some(({ Key, Value }) => Key === tag.key && (tag.value === undefined || (Value ?? '') === tag.value)), includePlannedDeletion);
 }
-async function* listSecrets(client, filters, label, keep) {
-    const pages = (0,dist_cjs/* paginateListSecrets */.hM)({ client, pageSize: 100 }, { Filters: filters, IncludePlannedDeletion: false });
+async function* listSecrets(client, filters, label, keep, includePlannedDeletion = false) {
+    const pages = (0,dist_cjs/* paginateListSecrets */.hM)({ client, pageSize: 100 }, { Filters: filters, IncludePlannedDeletion: includePlannedDeletion });
     for await (const page of pages) {
         const secrets = (page.SecretList ?? []).filter(keep).map(secret => ({
             arn: secret.ARN ?? '',
             name: secret.Name ?? '',
-            versions: secret.SecretVersionsToStages ?? {}
+            versions: secret.SecretVersionsToStages ?? {},
+            entry: secret
         }));
         core/* debug */.Yz(`ListSecrets ${label}: ${secrets.length} matching on this page`);
         yield secrets;
     }
 }
 /** The secrets a wildcard or tag line selects, page by page. */
-function listSelected(client, request) {
+function listSelected(client, request, includePlannedDeletion = false) {
     return request.kind === 'tag' && request.tag
-        ? listSecretsByTag(client, request.tag)
-        : listSecretsByPrefix(client, request.id);
+        ? listSecretsByTag(client, request.tag, includePlannedDeletion)
+        : listSecretsByPrefix(client, request.id, includePlannedDeletion);
+}
+
+;// CONCATENATED MODULE: ./src/versions/metadata.ts
+function metadataOf(entry) {
+    const date = (value) => value?.toISOString();
+    const replicas = 'ReplicationStatus' in entry ? entry.ReplicationStatus : undefined;
+    const metadata = {
+        arn: entry.ARN ?? '',
+        description: entry.Description,
+        tags: Object.fromEntries((entry.Tags ?? []).map(tag => [tag.Key ?? '', tag.Value ?? ''])),
+        kmsKeyId: entry.KmsKeyId,
+        rotationEnabled: entry.RotationEnabled ?? false,
+        rotationLambdaArn: entry.RotationLambdaARN || undefined,
+        rotationRules: entry.RotationRules,
+        lastRotatedDate: date(entry.LastRotatedDate),
+        nextRotationDate: date(entry.NextRotationDate),
+        lastChangedDate: date(entry.LastChangedDate),
+        createdDate: date(entry.CreatedDate),
+        owningService: entry.OwningService || undefined,
+        primaryRegion: entry.PrimaryRegion || undefined,
+        replicationRegions: replicas
+            ? Object.fromEntries(replicas.map(r => [r.Region ?? '', r.Status ?? 'Unknown']))
+            : undefined
+    };
+    // Absent settings are left out rather than written as null.
+    return Object.fromEntries(Object.entries(metadata).filter(([, value]) => value !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/versions/current.ts
@@ -65281,6 +65312,7 @@ function listSelected(client, request) {
  * The AWSCURRENT version id of each requested secret, read without reading any value:
  * ListSecrets (SecretVersionsToStages) wherever it can answer, DescribeSecret only where it must.
  */
+
 
 
 
@@ -65348,8 +65380,9 @@ class VersionReader {
         try {
             await this.limit(async () => {
                 for await (const page of listSelected(this.client, request)) {
-                    for (const { name, arn, versions } of page) {
-                        secrets.push({ name, arn, versionId: currentVersionId(versions) });
+                    for (const { name, arn, versions, entry } of page) {
+                        const metadata = metadataOf(entry);
+                        secrets.push({ name, arn, versionId: currentVersionId(versions), metadata });
                     }
                 }
             });
@@ -65394,7 +65427,8 @@ class VersionReader {
                 const secret = {
                     name: entry.Name ?? '',
                     arn: entry.ARN ?? '',
-                    versionId: currentVersionId(entry.SecretVersionsToStages)
+                    versionId: currentVersionId(entry.SecretVersionsToStages),
+                    metadata: metadataOf(entry)
                 };
                 for (const request of open())
                     if (matchesRequest(request, secret))
@@ -65414,7 +65448,8 @@ class VersionReader {
                 return { request, secrets: [] };
             }
             const versionId = currentVersionId(secret.VersionIdsToStages);
-            return { request, secrets: [{ name: secret.Name ?? '', arn: secret.ARN ?? '', versionId }] };
+            const found = { name: secret.Name ?? '', arn: secret.ARN ?? '', versionId };
+            return { request, secrets: [{ ...found, metadata: metadataOf(secret) }] };
         }
         catch (error) {
             if (!isNotFound(error))
@@ -65790,14 +65825,19 @@ const checkChangedMode = {
             versionIds,
             run: runId ? { id: runId, attempt, baseline: baseline ?? null } : undefined
         });
+        const metadata = Object.fromEntries([...current.secrets]
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+            .map(secret => [secret.name, secret.metadata ?? { arn: secret.arn }]));
         const previous = Object.fromEntries(rows.filter(row => row.previous !== undefined).map(row => [row.name, row.previous]));
         return {
             outputs: {
                 changed: String(changed.length > 0),
                 'changed-secrets': JSON.stringify(changed),
                 'version-ids': JSON.stringify(versionIds),
-                'previous-version-ids': JSON.stringify(previous)
+                'previous-version-ids': JSON.stringify(previous),
+                metadata: JSON.stringify(metadata)
             },
+            plainFiles: [{ file: 'metadata.json', text: `${JSON.stringify(metadata, null, 2)}\n` }],
             summary: summaryOf(rows, changed, baseline === undefined, [
                 `Previous version ids: ${store.where}.`,
                 ...(note ? [note] : [])
@@ -65905,6 +65945,398 @@ function summaryOf(rows, changed, firstRun, notes) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/output/plan.ts
+const DRY_RUN_NOTE = 'Dry run: only read calls were made; nothing was written.';
+/**
+ * The job summary of a dry run: each entry of the plan output on its own row. A plan holds
+ * names, ids and decisions, never a value.
+ */
+function dryRunSummary(heading, plan) {
+    const show = (value) => typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
+    return {
+        heading,
+        header: ['Plan', 'Would be'],
+        rows: Object.entries(plan)
+            .filter(([key]) => key !== 'dry-run')
+            .map(([key, value]) => [key, show(value)]),
+        notes: [DRY_RUN_NOTE]
+    };
+}
+
+;// CONCATENATED MODULE: ./src/secrets/lifecycle.ts
+/**
+ * A secret's life around its values: scheduled deletion, restore, replicas, deletion.
+ * Every call here is by name or ARN and reads or changes settings, never a value.
+ */
+
+
+
+
+/** DescribeSecret; undefined when no such secret exists. */
+async function describeSecret(client, secretId) {
+    let out;
+    try {
+        out = await client.send(new dist_cjs/* DescribeSecretCommand */.X5({ SecretId: secretId }));
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw new ActionError(describeAwsError(error, 'DescribeSecret', secretId));
+    }
+    return described(out, secretId);
+}
+function described(out, secretId) {
+    return {
+        arn: out.ARN ?? secretId,
+        name: out.Name ?? secretId,
+        deletedDate: out.DeletedDate,
+        replicas: replicationStatus(out.ReplicationStatus)
+    };
+}
+function replicationStatus(list) {
+    return Object.fromEntries((list ?? []).map(r => [r.Region ?? '', r.Status ?? 'Unknown']));
+}
+// ---------- writes on a secret scheduled for deletion ----------
+function parseRestoreIfDeleted(inputs) {
+    return inputs.bool('restore-if-deleted', false);
+}
+function parseDryRun(inputs) {
+    return inputs.bool('dry-run', false);
+}
+/**
+ * A write to a secret scheduled for deletion fails on AWS with an opaque error: refuse it
+ * clearly, or restore the secret first (restore-if-deleted). The decision is read from
+ * DescribeSecret's DeletedDate. Returns whether the secret is (or, in a dry run, would be)
+ * restored.
+ */
+async function restoreIfDeleted(client, secret, options) {
+    if (secret.deletedDate === undefined)
+        return false;
+    if (!options.restore) {
+        throw new ActionError(`Secret '${secret.name}' is scheduled for deletion on ` +
+            `${secret.deletedDate.toISOString()}: nothing was written. Set restore-if-deleted: ` +
+            'true to restore it and write, or give another secret-id.');
+    }
+    if (options.dryRun)
+        return true;
+    try {
+        await client.send(new dist_cjs/* RestoreSecretCommand */.aH({ SecretId: secret.arn }));
+    }
+    catch (error) {
+        throw new ActionError(describeAwsError(error, 'RestoreSecret', secret.name));
+    }
+    core/* info */.pq(`Restored '${secret.name}', which was scheduled for deletion (restore-if-deleted)`);
+    return true;
+}
+// ---------- replication ----------
+const lifecycle_REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/;
+const KMS_KEY = /^[\x21-\x7e]{1,2048}$/;
+/** replica-regions: one region a line, or REGION=KMS_KEY_ID. */
+function parseReplicaRegions(inputs, primary) {
+    const replicas = [];
+    for (const line of inputs.lines('replica-regions')) {
+        const eq = line.indexOf('=');
+        const region = (eq < 0 ? line : line.slice(0, eq)).trim();
+        const kmsKeyId = eq < 0 ? undefined : line.slice(eq + 1).trim();
+        if (!lifecycle_REGION.test(region)) {
+            throw new InputError('replica-regions', `'${region}' is not a region name such as eu-west-1`);
+        }
+        if (kmsKeyId !== undefined && !KMS_KEY.test(kmsKeyId)) {
+            throw new InputError('replica-regions', `the KMS key of ${region} is not a key id or ARN`);
+        }
+        if (replicas.some(r => r.Region === region)) {
+            throw new InputError('replica-regions', `${region} is given twice`);
+        }
+        if (region === primary) {
+            throw new InputError('replica-regions', `${region} is the secret's own region`);
+        }
+        replicas.push(kmsKeyId ? { Region: region, KmsKeyId: kmsKeyId } : { Region: region });
+    }
+    return replicas;
+}
+/** The wanted replicas a secret lacks; a replica it has and that is not listed is kept. */
+function missingReplicas(wanted, existing) {
+    return wanted.filter(replica => !Object.hasOwn(existing, replica.Region ?? ''));
+}
+/** ReplicateSecretToRegions for the regions the secret lacks; returns each region's status. */
+async function replicateMissing(client, secret, wanted) {
+    const missing = missingReplicas(wanted, secret.replicas);
+    if (missing.length === 0)
+        return secret.replicas;
+    try {
+        const out = await client.send(new dist_cjs/* ReplicateSecretToRegionsCommand */.F1({
+            SecretId: secret.arn,
+            AddReplicaRegions: missing,
+            ForceOverwriteReplicaSecret: false
+        }));
+        core/* info */.pq(`Replicating '${secret.name}' to ${missing.map(r => r.Region).join(', ')}`);
+        return { ...secret.replicas, ...replicationStatus(out.ReplicationStatus) };
+    }
+    catch (error) {
+        throw new ActionError(describeAwsError(error, 'ReplicateSecretToRegions', secret.name));
+    }
+}
+/** RemoveRegionsFromReplication: AWS refuses to delete a primary secret that has replicas. */
+async function removeReplicas(client, secret) {
+    const regions = Object.keys(secret.replicas);
+    if (regions.length === 0)
+        return;
+    try {
+        await client.send(new dist_cjs/* RemoveRegionsFromReplicationCommand */.BW({
+            SecretId: secret.arn,
+            RemoveReplicaRegions: regions
+        }));
+    }
+    catch (error) {
+        throw new ActionError(describeAwsError(error, 'RemoveRegionsFromReplication', secret.name));
+    }
+    core/* info */.pq(`Removed the replicas of '${secret.name}' in ${regions.join(', ')} before deleting it`);
+}
+/** DeleteSecret; undefined when the secret was gone already. Returns the deletion date. */
+async function deleteSecret(client, secret, deletion) {
+    try {
+        const out = await client.send(new dist_cjs/* DeleteSecretCommand */.hh(deletion.force
+            ? { SecretId: secret.arn, ForceDeleteWithoutRecovery: true }
+            : { SecretId: secret.arn, RecoveryWindowInDays: deletion.recoveryWindowDays }));
+        return deletion.force ? new Date() : (out.DeletionDate ?? new Date());
+    }
+    catch (error) {
+        if (isNotFound(error))
+            return undefined;
+        throw new ActionError(describeAwsError(error, 'DeleteSecret', secret.name));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/modes/delete.ts
+
+
+
+
+
+
+
+const POLICIES = ['Delete', 'Retain'];
+const ON_MISSING = ['warn', 'fail'];
+const NAMES_IN_ERROR = 5;
+const deleteMode = {
+    exportDefaults: { env: false, outputs: false },
+    parse(inputs) {
+        return {
+            requests: parseSelection(inputs),
+            deletion: parseDeletion(inputs),
+            policy: inputs.oneOf('deletion-policy', POLICIES, 'Delete'),
+            maxDeletions: inputs.int('max-deletions', { min: 1, max: 1000 }, 10),
+            onMissing: inputs.oneOf('on-missing', ON_MISSING, 'warn'),
+            dryRun: parseDryRun(inputs)
+        };
+    },
+    secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
+    async run(config, { clients }) {
+        if (config.policy === 'Retain')
+            return retained(config);
+        const selected = await delete_select(clients, config);
+        const outcomes = [];
+        for (const item of selected)
+            outcomes.push(await deleteOne(item, config));
+        return emission(config, outcomes);
+    }
+};
+function parseSelection(inputs) {
+    const one = inputs.optional('secret-id');
+    const many = inputs.raw('secret-ids');
+    if (one !== undefined && many.trim() !== '') {
+        throw new InputError('secret-id', 'give secret-id or secret-ids, not both');
+    }
+    if (one !== undefined) {
+        const id = parseSecretId(inputs, 'delete');
+        return [{ id, kind: /^arn:/i.test(id) ? 'arn' : 'name' }];
+    }
+    const requests = parseSecretIds(many, 'secret-ids');
+    if (requests.length === 0) {
+        throw new InputError('secret-ids', 'or secret-id is required in delete mode');
+    }
+    const aliased = requests.find(request => request.alias !== undefined);
+    if (aliased) {
+        throw new InputError('secret-ids', `'${aliased.id}' has an alias: delete mode takes ids only`);
+    }
+    return requests;
+}
+function parseDeletion(inputs) {
+    const force = inputs.bool('force-delete-without-recovery', false);
+    if (force) {
+        inputs.forbid(['recovery-window-days'], 'cannot be combined with force-delete-without-recovery: true');
+        return { force };
+    }
+    return {
+        force,
+        recoveryWindowDays: inputs.int('recovery-window-days', { min: 7, max: 30 }, 30)
+    };
+}
+/**
+ * Every selected secret, described, before anything is deleted: a missing secret with
+ * on-missing: fail, or more secrets than max-deletions, refuses the whole selection.
+ */
+async function delete_select(clients, config) {
+    const found = [];
+    const missing = [];
+    for (const [client, requests] of clients.byRegion(config.requests)) {
+        for (const request of requests) {
+            const matches = request.kind === 'prefix' || request.kind === 'tag'
+                ? await listed(client, request)
+                : [{ request, client, secret: await describeSecret(client, request.id) }];
+            const live = matches.filter(match => match.secret !== undefined);
+            if (live.length === 0)
+                missing.push({ request, client });
+            for (const match of live) {
+                const seen = found.some(other => other.secret?.arn === match.secret?.arn);
+                if (!seen)
+                    found.push(match);
+            }
+        }
+    }
+    const labels = missing.map(({ request }) => `'${requestLabel(request)}'`).join(', ');
+    if (missing.length > 0 && config.onMissing === 'fail') {
+        throw new ActionError(`delete: no secret matches ${labels} (on-missing: fail): nothing was deleted.`);
+    }
+    if (missing.length > 0)
+        core/* warning */.$e(`delete: no secret matches ${labels}: nothing to delete`);
+    checkCount(found.filter(item => item.secret?.deletedDate === undefined), config.maxDeletions);
+    // Listed secrets are described once the count is known, for their replicas and dates
+    // (ListSecrets names no replica).
+    for (const item of found) {
+        if (item.listed)
+            item.secret = await describeSecret(item.client, item.secret.arn);
+    }
+    return [...found, ...missing];
+}
+async function listed(client, request) {
+    const matches = [];
+    try {
+        // Secrets already scheduled are listed too: a re-run of a teardown reports them again, with
+        // the date DescribeSecret gives (ListSecrets' DeletedDate is documented as the request's).
+        for await (const page of listSelected(client, request, true)) {
+            for (const { name, arn, entry } of page) {
+                const secret = { name, arn, deletedDate: entry.DeletedDate, replicas: {} };
+                matches.push({ request, client, secret, listed: true });
+            }
+        }
+    }
+    catch (error) {
+        throw new ActionError(describeAwsError(error, 'ListSecrets', requestLabel(request)));
+    }
+    return matches;
+}
+function checkCount(toDelete, max) {
+    if (toDelete.length <= max)
+        return;
+    const sorted = toDelete.map(item => item.secret?.name ?? '').sort();
+    const names = sorted.slice(0, NAMES_IN_ERROR).map(name => `'${name}'`);
+    const more = toDelete.length > NAMES_IN_ERROR ? ', ...' : '';
+    throw new ActionError(`delete: the selection names ${toDelete.length} secrets (${names.join(', ')}${more}), more ` +
+        `than max-deletions (${max}): nothing was deleted. Narrow secret-ids, or raise max-deletions.`);
+}
+async function deleteOne(item, config) {
+    const { client, secret } = item;
+    const label = requestLabel(item.request);
+    if (secret === undefined)
+        return { name: label, action: 'missing', replicas: [] };
+    const replicas = Object.keys(secret.replicas);
+    if (secret.deletedDate !== undefined) {
+        core/* info */.pq(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`);
+        return { name: secret.name, action: 'already scheduled', date: secret.deletedDate, replicas };
+    }
+    if (config.dryRun)
+        return { name: secret.name, action: 'would delete', replicas };
+    await removeReplicas(client, secret);
+    const date = await deleteSecret(client, secret, config.deletion);
+    if (date === undefined) {
+        core/* warning */.$e(`'${secret.name}' was deleted by someone else meanwhile`);
+        return { name: secret.name, action: 'missing', replicas: [] };
+    }
+    core/* info */.pq(`${what(config.deletion)} '${secret.name}': deleted on ${iso(date)}`);
+    return { name: secret.name, action: 'deleted', date, replicas };
+}
+function what(deletion) {
+    return deletion.force
+        ? 'Deleted without recovery'
+        : `Scheduled for deletion in ${deletion.recoveryWindowDays} days:`;
+}
+function iso(date) {
+    return date.toISOString();
+}
+function emission(config, outcomes) {
+    const done = outcomes.filter(o => o.action === 'deleted' || o.action === 'already scheduled');
+    const outputs = {
+        'deleted-secrets': JSON.stringify(done.map(o => o.name)),
+        'deletion-dates': JSON.stringify(Object.fromEntries(done.map(o => [o.name, iso(o.date)])))
+    };
+    if (config.dryRun)
+        outputs.plan = JSON.stringify(planOf(config, outcomes));
+    const count = outcomes.filter(o => o.action === 'deleted').length;
+    const heading = config.dryRun
+        ? `delete (dry run): ${outcomes.filter(o => o.action === 'would delete').length} secret(s) would be deleted`
+        : `delete: ${count} secret(s) deleted`;
+    return {
+        outputs,
+        summary: {
+            heading,
+            header: ['Secret', 'What happened', 'When'],
+            rows: outcomes.map(o => [o.name, describeOutcome(o, config), o.date ? iso(o.date) : '-']),
+            notes: config.dryRun ? [DRY_RUN_NOTE] : []
+        }
+    };
+}
+function describeOutcome(outcome, config) {
+    const replicas = outcome.replicas.length
+        ? ` (replicas in ${outcome.replicas.join(', ')} ${outcome.action === 'deleted' ? 'removed' : 'would be removed'} first)`
+        : '';
+    switch (outcome.action) {
+        case 'deleted':
+            return config.deletion.force
+                ? `deleted without recovery${replicas}`
+                : `scheduled for deletion (${config.deletion.recoveryWindowDays}-day recovery window)${replicas}`;
+        case 'already scheduled':
+            return 'already scheduled for deletion: nothing done';
+        case 'missing':
+            return 'not found: nothing to delete';
+        case 'would delete':
+            return `would be ${config.deletion.force ? 'deleted without recovery' : 'scheduled for deletion'}${replicas}`;
+    }
+}
+function planOf(config, outcomes) {
+    return {
+        mode: 'delete',
+        'dry-run': true,
+        deletion: config.deletion.force
+            ? 'force-delete-without-recovery'
+            : `recovery-window-days: ${config.deletion.recoveryWindowDays}`,
+        delete: outcomes.filter(o => o.action === 'would delete').map(o => o.name),
+        'remove-replicas': Object.fromEntries(outcomes
+            .filter(o => o.action === 'would delete' && o.replicas.length)
+            .map(o => [o.name, o.replicas])),
+        'already-scheduled': outcomes.filter(o => o.action === 'already scheduled').map(o => o.name),
+        missing: outcomes.filter(o => o.action === 'missing').map(o => o.name)
+    };
+}
+/** deletion-policy: Retain keeps every secret: no AWS call, and the summary says so. */
+function retained(config) {
+    const ids = config.requests.map(r => (r.kind === 'prefix' ? `${r.id}*` : r.id));
+    core/* info */.pq(`deletion-policy: Retain: nothing deleted (${ids.join(', ')})`);
+    const outputs = { 'deleted-secrets': '[]', 'deletion-dates': '{}' };
+    if (config.dryRun) {
+        outputs.plan = JSON.stringify({ mode: 'delete', 'dry-run': true, retain: ids, delete: [] });
+    }
+    return {
+        outputs,
+        summary: {
+            heading: 'delete: deletion-policy Retain, nothing deleted',
+            header: ['Secret', 'What happened', 'When'],
+            rows: ids.map(id => [id, 'retained (deletion-policy: Retain)', '-']),
+            notes: []
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/modes/fetch.ts
 
 
@@ -65915,7 +66347,7 @@ function summaryOf(rows, changed, firstRun, notes) {
 
 
 const TRANSFORMATIONS = ['uppercase', 'lowercase', 'none'];
-const ON_MISSING = ['fail', 'warn'];
+const fetch_ON_MISSING = ['fail', 'warn'];
 /** Calls in flight at once: enough to hide latency, few enough not to be throttled. */
 const fetch_CONCURRENCY = 10;
 function parseVersion(inputs) {
@@ -65945,7 +66377,7 @@ const fetchMode = {
             parseJson: inputs.bool('parse-json-secrets', false),
             transformation,
             version: parseVersion(inputs),
-            onMissing: inputs.oneOf('on-missing', ON_MISSING, 'fail'),
+            onMissing: inputs.oneOf('on-missing', fetch_ON_MISSING, 'fail'),
             stripPrefix: inputs.bool('strip-prefix', false)
         };
     },
@@ -66874,6 +67306,7 @@ async function createSecret(client, request, options) {
             KmsKeyId: options.kmsKeyId,
             Description: options.description,
             Tags: options.tags.length > 0 ? options.tags : undefined,
+            AddReplicaRegions: options.replicas?.length ? options.replicas : undefined,
             ...payload(data)
         }));
         core/* debug */.Yz(`CreateSecret '${secretId}': version ${out.VersionId}`);
@@ -66903,7 +67336,7 @@ async function addStages(client, secretId, versionId, stages) {
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 const STAGE = /^[A-Za-z0-9_+=.@-]{1,256}$/;
-const KMS_KEY = /^[\x21-\x7e]{1,2048}$/;
+const write_inputs_KMS_KEY = /^[\x21-\x7e]{1,2048}$/;
 // Tag keys and values as AWS allows them: letters, digits, spaces and _ . : / = + - @
 const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+@-]{1,128}$/u;
 const TAG_VALUE = /^[\p{L}\p{Z}\p{N}_.:/=+@-]{0,256}$/u;
@@ -66938,7 +67371,7 @@ function parseStages(inputs) {
 /** kms-key-id, description and tags: what a secret that this step creates gets. */
 function parseCreateOptions(inputs) {
     const kmsKeyId = inputs.optional('kms-key-id');
-    if (kmsKeyId !== undefined && !KMS_KEY.test(kmsKeyId)) {
+    if (kmsKeyId !== undefined && !write_inputs_KMS_KEY.test(kmsKeyId)) {
         throw new InputError('kms-key-id', 'must be a key id, key ARN, alias name or alias ARN');
     }
     const description = inputs.optional('description');
@@ -67017,6 +67450,8 @@ function lineTags(text, input) {
 
 
 
+
+
 const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'];
 const OUTPUTS = [
     'arn',
@@ -67026,7 +67461,9 @@ const OUTPUTS = [
     'created',
     'field-count',
     'generated-fields',
-    'last-sync-time'
+    'last-sync-time',
+    'replication-status',
+    'plan'
 ];
 const pushGeneratedMode = {
     exportDefaults: { env: false, outputs: false },
@@ -67040,7 +67477,10 @@ const pushGeneratedMode = {
             policy,
             create: parseCreateOptions(inputs),
             exportOutputs: inputs.bool('export-outputs', false),
-            exportEnv: inputs.bool('export-env', false)
+            exportEnv: inputs.bool('export-env', false),
+            restoreIfDeleted: parseRestoreIfDeleted(inputs),
+            dryRun: parseDryRun(inputs),
+            replicas: parseReplicaRegions(inputs)
         };
     },
     secretArns: config => (isArn(config.secretId) ? [config.secretId] : []),
@@ -67054,48 +67494,64 @@ const pushGeneratedMode = {
             if ('value' in spec)
                 masker.add(spec.value);
         const token = deriveRequestToken(env, config.secretId, 'push-generated');
-        const pushed = await push(client, config, token);
-        return emission(config, pushed, new Date().toISOString());
+        const decision = await decide(client, config, config.dryRun);
+        if (config.dryRun)
+            return planned(config, decision);
+        const pushed = await push(client, config, token, decision);
+        const replication = await replicate(client, config, pushed.version.arn);
+        return push_generated_emission(config, pushed, new Date().toISOString(), replication);
     }
 };
-async function push(client, config, token) {
-    const current = await readStage(client, config.secretId);
-    if (current)
-        return update(client, config, token, current, 'Exists');
+async function decide(client, config, dryRun) {
+    const secret = await describeSecret(client, config.secretId);
+    if (secret !== undefined &&
+        (await restoreIfDeleted(client, secret, { restore: config.restoreIfDeleted, dryRun: true }))) {
+        // The value of a deleted secret cannot be read: the policy decides once it is restored.
+        if (dryRun)
+            return { action: 'restore', secret, restore: true };
+        await restoreIfDeleted(client, secret, { restore: true, dryRun: false });
+    }
+    const current = secret && (await readStage(client, config.secretId));
+    if (current) {
+        const update = decideUpdate(config, current, 'Exists');
+        return { action: update.names ? 'write' : 'keep', secret, current, update, restore: false };
+    }
     if (isArn(config.secretId)) {
         throw new ActionError(`Secret '${config.secretId}' not found: push-generated creates a missing secret by name, ` +
             'not by ARN. Give secret-id as a name, and check the region.');
     }
+    return { action: 'create', restore: false };
+}
+async function push(client, config, token, decision) {
+    if (decision.action === 'keep' || decision.action === 'write') {
+        return update(client, config, token, decision.current, decision.update);
+    }
     const values = await resolveFields(client, config.fields);
     const request = { secretId: config.secretId, data: body(values), token };
-    const created = await createSecret(client, request, config.create);
+    const created = await createSecret(client, request, {
+        ...config.create,
+        replicas: config.replicas
+    });
     const generated = generatedFieldNames(config.fields);
     if (created)
         return { version: created, stored: values, generated, reason: 'Created' };
     // The name is taken: another run created it first (our values are dropped), or it has no value.
     const winner = await readStage(client, config.secretId);
-    if (winner)
-        return update(client, config, token, winner, 'CreatedElsewhere');
+    if (winner) {
+        return update(client, config, token, winner, decideUpdate(config, winner, 'CreatedElsewhere'));
+    }
     const version = await putValue(client, request);
     return { version, stored: values, generated, reason: 'Updated' };
 }
-async function update(client, config, token, current, untouched) {
+function decideUpdate(config, current, untouched) {
     const stored = jsonObject(current.data, current.name);
-    const keep = { version: current, stored, generated: [], reason: untouched };
-    const write = async (values, names, reason) => {
-        const version = await putValue(client, { secretId: config.secretId, data: body(values), token });
-        const generated = names.filter(name => 'generator' in config.fields.get(name));
-        return { version, stored: values, generated, reason };
-    };
     switch (config.policy) {
         case 'IfNotExists':
             if (stored === undefined)
                 core/* warning */.$e(`Secret '${current.name}' is not a JSON object`);
-            return keep;
-        case 'AlwaysUpdate': {
-            const names = [...config.fields.keys()];
-            return write(await resolveFields(client, config.fields), names, 'Updated');
-        }
+            return { stored, merge: false, reason: untouched };
+        case 'AlwaysUpdate':
+            return { stored, names: [...config.fields.keys()], merge: false, reason: 'Updated' };
         case 'MergeMissing': {
             if (stored === undefined) {
                 throw new ActionError(`Secret '${current.name}' does not hold a JSON object: MergeMissing can only add fields ` +
@@ -67103,18 +67559,74 @@ async function update(client, config, token, current, untouched) {
             }
             const missing = [...config.fields.keys()].filter(name => !Object.hasOwn(stored, name));
             if (missing.length === 0)
-                return { ...keep, reason: 'UpToDate' };
-            const added = await resolveFields(client, config.fields, missing);
-            return write({ ...stored, ...added }, missing, 'Merged');
+                return { stored, merge: true, reason: 'UpToDate' };
+            return { stored, names: missing, merge: true, reason: 'Merged' };
         }
     }
+}
+async function update(client, config, token, current, plan) {
+    const { stored, names, merge, reason } = plan;
+    if (names === undefined)
+        return { version: current, stored, generated: [], reason };
+    const added = await resolveFields(client, config.fields, merge ? names : undefined);
+    const values = merge ? { ...stored, ...added } : added;
+    const version = await putValue(client, { secretId: config.secretId, data: body(values), token });
+    const generated = names.filter(name => 'generator' in config.fields.get(name));
+    return { version, stored: values, generated, reason };
 }
 function body(values) {
     const text = jsonText(values);
     masker.add(text);
     return text;
 }
-function emission(config, pushed, syncTime) {
+/** replica-regions: what CreateSecret did not add (or an existing secret lacks) is added. */
+async function replicate(client, config, arn) {
+    if (config.replicas.length === 0)
+        return undefined;
+    const secret = await describeSecret(client, arn);
+    return secret ? replicateMissing(client, secret, config.replicas) : {};
+}
+function planned(config, decision) {
+    const existing = decision.action === 'restore' ? decision.secret : undefined;
+    const names = decision.action === 'create'
+        ? [...config.fields.keys()]
+        : decision.action === 'write'
+            ? (decision.update.names ?? [])
+            : [];
+    const generated = names.filter(name => 'generator' in config.fields.get(name));
+    const action = decision.action === 'create'
+        ? 'create'
+        : decision.action === 'write'
+            ? 'new-version'
+            : decision.action === 'keep'
+                ? 'unchanged'
+                : 'restore, then apply update-policy';
+    const current = decision.action === 'keep' || decision.action === 'write' ? decision.current : undefined;
+    const plan = {
+        mode: 'push-generated',
+        'dry-run': true,
+        secret: current?.name ?? existing?.name ?? config.secretId,
+        action,
+        restore: decision.restore,
+        'update-policy': config.policy,
+        'fields-written': names,
+        'fields-generated': generated,
+        'replicate-to': missingReplicas(config.replicas, decision.secret?.replicas ?? {}).map(r => r.Region)
+    };
+    return {
+        outputs: {
+            plan: JSON.stringify(plan),
+            arn: current?.arn ?? existing?.arn ?? '',
+            name: plan.secret,
+            'version-id': current?.versionId ?? '',
+            changed: 'false',
+            created: 'false',
+            'generated-fields': JSON.stringify(generated)
+        },
+        summary: dryRunSummary(`push-generated (dry run): ${plan.secret}`, plan)
+    };
+}
+function push_generated_emission(config, pushed, syncTime, replication) {
     const { version, stored, generated, reason } = pushed;
     const changed = !['UpToDate', 'Exists', 'CreatedElsewhere'].includes(reason);
     const fieldCount = stored ? Object.keys(stored).length : 0;
@@ -67128,7 +67640,8 @@ function emission(config, pushed, syncTime) {
             created: String(reason === 'Created'),
             'field-count': String(fieldCount),
             'generated-fields': JSON.stringify(generated),
-            'last-sync-time': syncTime
+            'last-sync-time': syncTime,
+            ...(replication && { 'replication-status': JSON.stringify(replication) })
         },
         summary: {
             heading: `push-generated: ${version.name}`,
@@ -67305,6 +67818,8 @@ function checkSize(source, data) {
 
 
 
+
+
 const putMode = {
     exportDefaults: { env: false, outputs: false },
     parse(inputs) {
@@ -67320,7 +67835,10 @@ const putMode = {
             create: parseCreateOptions(inputs),
             skipUnchanged: inputs.bool('skip-unchanged', true),
             token: parseRequestToken(inputs),
-            stages: parseStages(inputs)
+            stages: parseStages(inputs),
+            restoreIfDeleted: parseRestoreIfDeleted(inputs),
+            dryRun: parseDryRun(inputs),
+            replicas: parseReplicaRegions(inputs)
         };
     },
     secretArns: config => (isArn(config.secretId) ? [config.secretId] : []),
@@ -67335,28 +67853,61 @@ const putMode = {
             token: config.token ?? deriveRequestToken(env, config.secretId, 'put'),
             stages: config.stages
         };
-        const result = await put(client, config, request);
-        return put_emission(config, result);
+        const decision = await put_decide(client, config, request);
+        if (config.dryRun)
+            return put_planned(config, decision);
+        const result = await put(client, config, request, decision);
+        const replication = await put_replicate(client, config, result, decision);
+        return put_emission(config, result, replication);
     }
 };
-async function put(client, config, request) {
-    if (config.skipUnchanged) {
+async function put_decide(client, config, request) {
+    const secret = await describeSecret(client, config.secretId);
+    if (secret === undefined) {
+        if (!config.createIfMissing)
+            throw notFound(config.secretId);
+        return { action: 'create' };
+    }
+    const restore = await restoreIfDeleted(client, secret, {
+        restore: config.restoreIfDeleted,
+        dryRun: true
+    });
+    if (config.skipUnchanged && !restore) {
         const held = await versionHolding(client, config.secretId, request.data, config.stages);
         if (held)
-            return { ...held, changed: false, created: false };
+            return { action: 'unchanged', secret, held, restore };
     }
+    return { action: 'new-version', secret, restore };
+}
+function notFound(secretId) {
+    return new ActionError(`Secret '${secretId}' not found (PutSecretValue): check the name and the region, ` +
+        'or set create-if-missing: true to create it.');
+}
+async function put(client, config, request, decision) {
+    if (decision.action === 'unchanged')
+        return { ...decision.held, changed: false, created: false };
+    if (decision.action === 'new-version' && decision.restore) {
+        await restoreIfDeleted(client, decision.secret, { restore: true, dryRun: false });
+    }
+    if (decision.action === 'create')
+        return create(client, config, request);
     try {
         return { ...(await putValue(client, request)), changed: true, created: false };
     }
     catch (error) {
+        // Deleted by someone else since DescribeSecret answered.
         if (!(error instanceof AwsCallError && error.notFound))
             throw error;
-        if (!config.createIfMissing) {
-            throw new ActionError(`Secret '${config.secretId}' not found (PutSecretValue): check the name and the region, ` +
-                'or set create-if-missing: true to create it.');
-        }
+        if (!config.createIfMissing)
+            throw notFound(config.secretId);
     }
-    const created = await createSecret(client, request, config.create);
+    return create(client, config, request);
+}
+async function create(client, config, request) {
+    const created = await createSecret(client, request, {
+        ...config.create,
+        replicas: config.replicas
+    });
     if (created === undefined) {
         // Someone else created it in between: write our value as its new version.
         return { ...(await putValue(client, request)), changed: true, created: false };
@@ -67364,7 +67915,44 @@ async function put(client, config, request) {
     await addStages(client, created.arn, created.versionId, config.stages);
     return { ...created, changed: true, created: true };
 }
-function put_emission(config, result) {
+/** replica-regions: a new secret got them with CreateSecret; an existing one gets what it lacks. */
+async function put_replicate(client, config, result, decision) {
+    if (config.replicas.length === 0)
+        return undefined;
+    const secret = decision.action === 'create' ? undefined : decision.secret;
+    const now = secret ?? (await describeSecret(client, result.arn));
+    if (now === undefined)
+        return {};
+    // CreateSecret added the replicas unless another writer created the secret first.
+    return replicateMissing(client, now, config.replicas);
+}
+function put_planned(config, decision) {
+    const secret = decision.action === 'create' ? undefined : decision.secret;
+    const plan = {
+        mode: 'put',
+        'dry-run': true,
+        secret: secret?.name ?? config.secretId,
+        action: decision.action,
+        restore: decision.action === 'new-version' && decision.restore,
+        stages: decision.action === 'unchanged' ? [] : config.stages,
+        'replicate-to': missingReplicas(config.replicas, secret?.replicas ?? {}).map(r => r.Region)
+    };
+    return {
+        outputs: {
+            plan: JSON.stringify(plan),
+            arn: secret?.arn ?? '',
+            name: secret?.name ?? config.secretId,
+            'version-id': decision.action === 'unchanged' ? decision.held.versionId : '',
+            changed: 'false',
+            created: 'false',
+            ...(config.replicas.length > 0 && {
+                'replication-status': JSON.stringify(secret?.replicas ?? {})
+            })
+        },
+        summary: dryRunSummary(`put (dry run): ${plan.secret}`, plan)
+    };
+}
+function put_emission(config, result, replication) {
     const { arn, name, versionId, changed, created } = result;
     const what = created ? 'Created' : changed ? 'Wrote a new version of' : 'Unchanged:';
     return {
@@ -67373,7 +67961,8 @@ function put_emission(config, result) {
             name,
             'version-id': versionId,
             changed: String(changed),
-            created: String(created)
+            created: String(created),
+            ...(replication && { 'replication-status': JSON.stringify(replication) })
         },
         summary: {
             heading: `${what} secret ${name}`,
@@ -67436,7 +68025,7 @@ async function emit(emission, config, env = process.env) {
     const secrets = emission.secrets ?? [];
     for (const target of secrets)
         masker.addEmitted(target.value);
-    const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported');
+    const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported', emission.plainFiles ?? []);
     const placed = placeFiles(emission.files ?? []);
     const files = [...placed, ...writeFilesOrUndo(plan.files, config.outputDir, placed)];
     for (const [name, value] of Object.entries(emission.outputs ?? {}))
@@ -67459,11 +68048,20 @@ async function emit(emission, config, env = process.env) {
 function preflight(planned, config, env = process.env) {
     planTargets(planned.secrets ?? [], config, planned.outputs ?? {}, env, 'Nothing was written');
 }
-function planTargets(secrets, config, plainOutputs, env, lead) {
+function planTargets(secrets, config, plainOutputs, env, lead, plainFiles = []) {
+    // Plain files are not secrets: they are written like secret files, but never masked.
+    const plain = plainFiles.map(({ file, text }) => ({
+        name: file,
+        file,
+        value: text,
+        source: file
+    }));
     const plan = {
         env: config.env ? secrets.filter(target => goesTo(target, 'env')) : [],
         outputs: secrets.filter(target => (config.outputs ? goesTo(target, 'output') : forced(target))),
-        files: config.outputDir ? secrets.filter(t => t.file !== undefined && goesTo(t, 'file')) : []
+        files: config.outputDir
+            ? [...secrets.filter(t => t.file !== undefined && goesTo(t, 'file')), ...plain]
+            : []
     };
     const problems = [
         ...envProblems(plan.env, env),
@@ -68282,7 +68880,8 @@ async function describeStages(client, secretId) {
         name: out.Name ?? secretId,
         stages: labelled(out.VersionIdsToStages ?? {}),
         rotationLambdaArn: out.RotationLambdaARN || undefined,
-        owningService: out.OwningService || undefined
+        owningService: out.OwningService || undefined,
+        deletedDate: out.DeletedDate
     };
 }
 // AWS leaves deprecated versions out; moto lists them with no labels.
@@ -68356,6 +68955,8 @@ async function handleStalePending(client, secret, check) {
             `clear-stale-pending: true to remove that label first, or remove it yourself with ` +
             `UpdateSecretVersionStage.`);
     }
+    if (check.dryRun)
+        return `Would remove a stale AWSPENDING: ${what}.`;
     await removeLabel(client, secret.arn, stale, PENDING);
     dropLabel(secret.stages, stale, PENDING);
     const note = `Removed a stale AWSPENDING: ${what}.`;
@@ -68439,6 +69040,8 @@ function stageRows(before, after) {
 
 
 
+
+
 /** Post-step state of a create: the pending version to cancel if the job ends before finish. */
 const STATE_ARN = 'sma-rotate-arn';
 const STATE_PENDING = 'sma-rotate-pending';
@@ -68507,13 +69110,22 @@ function pendingEnvName(field) {
 async function rotateInWorkflow(config, client, env) {
     const started = Date.now();
     const before = await describeStages(client, config.secretId);
+    const restore = await restoreIfDeleted(client, before, {
+        restore: config.restoreIfDeleted,
+        dryRun: true
+    });
+    if (restore && !config.dryRun) {
+        await restoreIfDeleted(client, before, { restore: true, dryRun: false });
+    }
     const stagesBefore = copyStages(before.stages);
     if (config.phase === 'finish') {
-        return finishPhase(client, before, config.pendingVersionId, started);
+        return finishPhase(client, before, config.pendingVersionId, started, config.dryRun, restore);
     }
     const previous = versionWith(before.stages, CURRENT);
     // createPending updates before.stages to what AWS now holds.
     const created = await createPending(client, before, config, env);
+    if (created.planned)
+        return in_workflow_planned(config, before, created, restore);
     if (config.phase === 'create') {
         return createdEmission(config, created, stagesBefore, before, started);
     }
@@ -68536,11 +69148,14 @@ async function createPending(client, secret, config, env) {
     const versionId = deriveRequestToken(env, secret.arn, 'rotate-in-workflow');
     const staleNote = await handleStalePending(client, secret, {
         ownVersion: versionId,
-        clear: config.clearStalePending
+        clear: config.clearStalePending,
+        dryRun: config.dryRun
     });
-    if (config.cancelUnfinished)
+    if (config.cancelUnfinished && !config.dryRun)
         armCancel(secret.arn, versionId);
     if (has(secret.stages, versionId, PENDING)) {
+        if (config.dryRun)
+            return { versionId, value: '', staleNote, planned: 'reuse' };
         core/* info */.pq(`Version ${versionId} of '${secret.name}' is already pending: using it`);
         return { versionId, value: await readVersion(client, secret, versionId), staleNote };
     }
@@ -68548,6 +69163,8 @@ async function createPending(client, secret, config, env) {
         throw new ActionError(`Version ${versionId} of '${secret.name}' was already written by this step attempt ` +
             `(stages: ${describeLabels(secret.stages)}): re-run the job to rotate again.`);
     }
+    if (config.dryRun)
+        return { versionId, value: '', staleNote, planned: 'write' };
     const value = await newValue(client, secret, config.source);
     try {
         const out = await client.send(new dist_cjs/* PutSecretValueCommand */.cp({
@@ -68627,7 +69244,7 @@ async function readVersion(client, secret, versionId) {
     }
     return read.data;
 }
-async function finishPhase(client, secret, given, started) {
+async function finishPhase(client, secret, given, started, dryRun, restore) {
     const before = copyStages(secret.stages);
     const target = given ?? versionWith(secret.stages, PENDING);
     if (target === undefined) {
@@ -68637,6 +69254,8 @@ async function finishPhase(client, secret, given, started) {
     const previous = versionWith(secret.stages, CURRENT);
     if (previous === target) {
         // Already finished (a re-run, or AWS left AWSPENDING on the current version): no change.
+        if (dryRun)
+            return finishPlan(secret, target, [], restore);
         if (has(secret.stages, target, PENDING))
             await removeLabel(client, secret.arn, target, PENDING);
         core/* info */.pq(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`);
@@ -68648,11 +69267,67 @@ async function finishPhase(client, secret, given, started) {
             `${describeLabels(secret.stages)}): it was cancelled (the post step of a create whose ` +
             'job failed removes AWSPENDING) or never created. Run phase: create again.');
     }
-    await readVersion(client, secret, target);
+    // A deleted secret's versions cannot be read until it is restored.
+    if (!(dryRun && restore))
+        await readVersion(client, secret, target);
+    if (dryRun) {
+        return finishPlan(secret, target, [`AWSCURRENT from ${previous ?? '(none)'} to ${target}`], restore);
+    }
     await promote(client, secret, target);
     const after = await describeStages(client, secret.arn);
     core/* info */.pq(`Rotated '${secret.name}': version ${target} is AWSCURRENT`);
     return finishedEmission(after, before, target, previous, true, started);
+}
+function in_workflow_planned(config, secret, created, restore) {
+    const current = versionWith(secret.stages, CURRENT);
+    const moves = [
+        ...(created.planned === 'write' ? [`AWSPENDING to the new version ${created.versionId}`] : []),
+        ...(config.phase === 'all'
+            ? [`AWSCURRENT from ${current ?? '(none)'} to ${created.versionId}`]
+            : [])
+    ];
+    const source = config.source;
+    return rotationPlan(secret, current, {
+        action: created.planned === 'write' ? 'new version' : 'reuse pending version',
+        phase: config.phase,
+        restore,
+        'version-id': created.versionId,
+        ...(source.kind === 'fields'
+            ? {
+                'fields-generated': [...source.fields].filter(([, s]) => 'generator' in s).map(([n]) => n)
+            }
+            : { generated: 'a new value (generator)' }),
+        'stages-would-move': moves,
+        ...(created.staleNote && { 'stale-pending': created.staleNote })
+    });
+}
+function finishPlan(secret, target, moves, restore) {
+    return rotationPlan(secret, versionWith(secret.stages, CURRENT), {
+        action: moves.length ? 'finish' : 'unchanged (already finished)',
+        phase: 'finish',
+        restore,
+        'version-id': target,
+        'stages-would-move': moves
+    });
+}
+function rotationPlan(secret, current, details) {
+    const plan = {
+        mode: 'rotate',
+        'dry-run': true,
+        secret: secret.name,
+        strategy: 'in-workflow',
+        ...details
+    };
+    return {
+        outputs: {
+            plan: JSON.stringify(plan),
+            arn: secret.arn,
+            'version-id': current ?? '',
+            'previous-version-id': '',
+            rotated: 'false'
+        },
+        summary: dryRunSummary(`rotate (dry run): ${secret.name}`, plan)
+    };
 }
 function finishedEmission(after, before, versionId, previous, rotated, started, notes = []) {
     return {
@@ -68807,6 +69482,8 @@ async function waitForRotation(client, target, timeoutSeconds) {
 
 
 
+
+
 const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9_-]{1,64}(:[\w$-]{1,128})?$/;
 // rate(N hours|days) or cron(6 fields); AWS checks the details (e.g. at least 4 hours apart).
 const SCHEDULE = /^(rate\(\d{1,4} (hour|hours|day|days)\)|cron\([^()]+\))$/;
@@ -68849,14 +69526,26 @@ function parseRules(inputs) {
 async function rotateWithLambda(config, client, env) {
     const started = Date.now();
     const before = await describeStages(client, config.secretId);
+    const restore = await restoreIfDeleted(client, before, {
+        restore: config.restoreIfDeleted,
+        dryRun: true
+    });
     const lambdaArn = config.lambdaArn ?? before.rotationLambdaArn;
     if (lambdaArn === undefined && before.owningService === undefined) {
         throw new ActionError(`Secret '${before.name}' has no rotation function configured: give rotation-lambda-arn, ` +
             'or use rotation-strategy: in-workflow.');
     }
+    if (restore && !config.dryRun) {
+        await restoreIfDeleted(client, before, { restore: true, dryRun: false });
+    }
     const stagesBefore = copyStages(before.stages);
-    const staleNote = await handleStalePending(client, before, { clear: config.clearStalePending });
+    const staleNote = await handleStalePending(client, before, {
+        clear: config.clearStalePending,
+        dryRun: config.dryRun
+    });
     const previous = versionWith(before.stages, CURRENT);
+    if (config.dryRun)
+        return lambda_planned(config, before, lambdaArn, restore, staleNote);
     const versionId = await startRotation(client, before, config, lambdaArn, env);
     const finished = config.rotateImmediately && config.wait;
     const outcome = finished
@@ -68891,6 +69580,38 @@ async function rotateWithLambda(config, client, env) {
                     `New version: ${versionId}. Took ${lambda_seconds(Date.now() - started)}.`
             ]
         }
+    };
+}
+function lambda_planned(config, secret, lambdaArn, restore, staleNote) {
+    const current = versionWith(secret.stages, CURRENT);
+    const moves = config.rotateImmediately
+        ? [
+            'AWSPENDING to a new version (by the rotation function)',
+            ...(config.wait ? [`AWSCURRENT from ${current ?? '(none)'} to the new version`] : [])
+        ]
+        : [];
+    const plan = {
+        mode: 'rotate',
+        'dry-run': true,
+        secret: secret.name,
+        action: config.rotateImmediately ? 'rotate' : 'set rotation',
+        strategy: 'lambda',
+        restore,
+        'rotation-function': lambdaArn ?? `managed by ${secret.owningService}`,
+        ...(config.rules && { 'rotation-rules': config.rules }),
+        'stages-would-move': moves,
+        ...(staleNote && { 'stale-pending': staleNote })
+    };
+    return {
+        outputs: {
+            plan: JSON.stringify(plan),
+            arn: secret.arn,
+            'version-id': current ?? '',
+            'previous-version-id': '',
+            'pending-version-id': '',
+            rotated: 'false'
+        },
+        summary: dryRunSummary(`rotate (dry run): ${secret.name}`, plan)
     };
 }
 async function startRotation(client, secret, config, lambdaArn, env) {
@@ -68940,13 +69661,19 @@ function lambda_seconds(ms) {
 
 
 
+
 const STRATEGIES = ['lambda', 'in-workflow'];
 const rotateMode = {
     exportDefaults: { env: false, outputs: false },
     parse(inputs) {
         const secretId = parseSecretId(inputs, 'rotate');
         const strategy = inputs.oneOf('rotation-strategy', STRATEGIES, 'lambda');
-        const common = { secretId, clearStalePending: inputs.bool('clear-stale-pending', false) };
+        const common = {
+            secretId,
+            clearStalePending: inputs.bool('clear-stale-pending', false),
+            restoreIfDeleted: parseRestoreIfDeleted(inputs),
+            dryRun: parseDryRun(inputs)
+        };
         if (strategy === 'in-workflow')
             return parseInWorkflow(inputs, common);
         const phase = inputs.string('phase');
@@ -68974,6 +69701,7 @@ const rotateMode = {
 
 
 
+
 /** Every mode that works; the router refuses any other. */
 const handlers = {
     fetch: fetchMode,
@@ -68982,7 +69710,8 @@ const handlers = {
     'push-generated': pushGeneratedMode,
     'check-changed': checkChangedMode,
     rotate: rotateMode,
-    render: renderMode
+    render: renderMode,
+    delete: deleteMode
 };
 
 ;// CONCATENATED MODULE: ./src/main.ts

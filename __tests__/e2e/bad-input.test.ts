@@ -68,7 +68,8 @@ const VALID: Record<Mode, Record<string, string>> = {
     generator: 'passwordLength: 24'
   },
   'check-changed': { 'secret-ids': 'app/db', cache: 'none' },
-  render: { 'output-file': 'out/app.conf', template: 'user={{ secret "app/db" "$.user" }}\n' }
+  render: { 'output-file': 'out/app.conf', template: 'user={{ secret "app/db" "$.user" }}\n' },
+  delete: { 'secret-id': 'app/token' }
 }
 
 const input = (name: string) => new RegExp(`Input '${name}'`)
@@ -101,6 +102,7 @@ const L = 'lookup-jsonpath'
 const G = 'push-generated'
 const C = 'check-changed'
 const R = 'render'
+const D = 'delete'
 
 /** Inputs every mode shares: each of these rows runs in every mode. */
 const common = (mode: Mode): BadInput[] => [
@@ -588,6 +590,64 @@ const rows: BadInput[] = [
     'a dotenv name fetch refuses',
     { template: '', format: 'dotenv', 'secret-ids': 'LD_PRELOAD,app/token' },
     /refused variable "LD_PRELOAD"/
+  ),
+  // --- the lifecycle inputs of the write modes ---
+  bad('put', 'dry-run that is not a boolean', { 'dry-run': 'yes' }, input('dry-run')),
+  bad(
+    'put',
+    'a replica region that is no region',
+    { 'replica-regions': 'mars-1' },
+    input('replica-regions')
+  ),
+  bad(
+    G,
+    'restore-if-deleted that is not a boolean',
+    { 'restore-if-deleted': '1' },
+    input('restore-if-deleted')
+  ),
+  bad('rotate', 'dry-run that is not a boolean', { 'dry-run': 'on' }, input('dry-run')),
+
+  // --- delete ---
+  bad(D, 'no secret at all', { 'secret-id': '' }, input('secret-ids')),
+  bad(D, 'both secret-id and secret-ids', { 'secret-ids': 'app/db' }, input('secret-id')),
+  bad(
+    D,
+    'a recovery window of 6 days',
+    { 'recovery-window-days': '6' },
+    input('recovery-window-days')
+  ),
+  bad(
+    D,
+    'a recovery window of 31 days',
+    { 'recovery-window-days': '31' },
+    input('recovery-window-days')
+  ),
+  bad(
+    D,
+    'a recovery window with a forced delete',
+    { 'recovery-window-days': '7', 'force-delete-without-recovery': 'true' },
+    input('recovery-window-days')
+  ),
+  bad(D, 'an unknown deletion-policy', { 'deletion-policy': 'Keep' }, input('deletion-policy')),
+  bad(D, 'max-deletions 0', { 'max-deletions': '0' }, input('max-deletions')),
+  bad(
+    D,
+    'an alias in secret-ids',
+    { 'secret-id': '', 'secret-ids': 'DB,app/db' },
+    input('secret-ids')
+  ),
+  bad(D, 'a wildcard in secret-id', { 'secret-id': 'app/*' }, input('secret-id')),
+  bad(
+    D,
+    'a missing secret with on-missing: fail',
+    { 'secret-id': '', 'secret-ids': 'app/db\napp/missing', 'on-missing': 'fail' },
+    /no secret matches 'app\/missing' \(on-missing: fail\): nothing was deleted/
+  ),
+  bad(
+    D,
+    'a wildcard over max-deletions',
+    { 'secret-id': '', 'secret-ids': 'app/*', 'max-deletions': '1' },
+    /names 2 secrets \('app\/db', 'app\/token'\), more than max-deletions \(1\)/
   )
 ]
 

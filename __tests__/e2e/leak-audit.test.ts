@@ -74,7 +74,12 @@ const PLAIN_OUTPUTS = [
   'changed-secrets',
   'previous-version-ids',
   'file',
-  'secrets'
+  'secrets',
+  'metadata',
+  'deleted-secrets',
+  'deletion-dates',
+  'replication-status',
+  'plan'
 ]
 
 interface LeakScenario extends CaseGate {
@@ -334,6 +339,43 @@ const scenarios: LeakScenario[] = [
     seed: HOSTILE,
     inputs: { 'secret-ids': 'leak/*', cache: 'none' },
     exit: 0
+  },
+  {
+    mode: 'check-changed',
+    what: 'metadata of hostile secrets, output and metadata.json',
+    seed: HOSTILE,
+    inputs: { 'secret-ids': 'leak/*', cache: 'none', 'output-dir': 'meta' },
+    exit: 0
+  },
+
+  // --- dry runs and delete: values are never read into a plan ---
+  {
+    mode: 'put',
+    what: 'a dry run of hostile JSON over a hostile secret',
+    seed: [{ name: 'leak/target', value: JSON_SECRET }],
+    inputs: { 'secret-id': 'leak/target', 'secret-string': PEM, 'dry-run': 'true' },
+    secrets: [PEM],
+    exit: 0
+  },
+  {
+    mode: 'push-generated',
+    what: 'a dry run of MergeMissing over a hostile secret',
+    seed: [{ name: 'leak/generated', value: JSON_SECRET }],
+    inputs: {
+      'secret-id': 'leak/generated',
+      fields: 'added:\n  value: added-static-value-x',
+      'update-policy': 'MergeMissing',
+      'dry-run': 'true'
+    },
+    secrets: ['added-static-value-x'],
+    exit: 0
+  },
+  {
+    mode: 'delete',
+    what: 'hostile secrets deleted by prefix',
+    seed: HOSTILE,
+    inputs: { 'secret-ids': 'leak/*', 'max-deletions': '100' },
+    exit: 0
   }
 ]
 
@@ -383,7 +425,19 @@ async function runJob(s: LeakScenario) {
     const env: Record<string, string> = { ...DEBUG_ENV, ...s.env }
     for (const name of Object.keys(env)) env[name] = env[name].replace('{endpoint}', host)
     const main = await runStep({ inputs, env, workspace, timeoutMs: 30_000 })
-    const files = filesIn(s.inputs['output-dir'] && path.join(workspace, s.inputs['output-dir']))
+    const dir = s.inputs['output-dir'] && path.join(workspace, s.inputs['output-dir'])
+    const files = filesIn(dir)
+    // metadata.json must hold no value of any seeded secret.
+    const metadata = dir && path.join(dir, 'metadata.json')
+    if (metadata && fs.existsSync(metadata)) {
+      const text = fs.readFileSync(metadata, 'utf8')
+      expect(
+        piecesIn(
+          text,
+          (s.seed ?? []).map(item => item.value)
+        )
+      ).toEqual([])
+    }
     const post = await runPostOf(main, { inputs, env })
     return { main, post, files }
   } finally {
@@ -391,10 +445,14 @@ async function runJob(s: LeakScenario) {
   }
 }
 
-/** Each file's content as the log could show it: its text, or base64 when it is not UTF-8. */
+/**
+ * Each secret file's content as the log could show it: its text, or base64 when it is not UTF-8.
+ * check-changed's metadata.json holds names and settings, no value: it is checked apart.
+ */
 function filesIn(dir: string | undefined): string[] {
   if (!dir || !fs.existsSync(dir)) return []
-  return fs.readdirSync(dir).map(name => {
+  const names = fs.readdirSync(dir).filter(name => name !== 'metadata.json')
+  return names.map(name => {
     const bytes = fs.readFileSync(path.join(dir, name))
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes)

@@ -10,7 +10,8 @@ export const MODES = [
   'push-generated',
   'rotate',
   'check-changed',
-  'render'
+  'render',
+  'delete'
 ] as const
 export type Mode = (typeof MODES)[number]
 

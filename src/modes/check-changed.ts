@@ -66,6 +66,11 @@ export const checkChangedMode: ModeHandler<CheckChangedConfig> = {
       run: runId ? { id: runId, attempt, baseline: baseline ?? null } : undefined
     })
 
+    const metadata = Object.fromEntries(
+      [...current.secrets]
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map(secret => [secret.name, secret.metadata ?? { arn: secret.arn }])
+    )
     const previous = Object.fromEntries(
       rows.filter(row => row.previous !== undefined).map(row => [row.name, row.previous])
     )
@@ -74,8 +79,10 @@ export const checkChangedMode: ModeHandler<CheckChangedConfig> = {
         changed: String(changed.length > 0),
         'changed-secrets': JSON.stringify(changed),
         'version-ids': JSON.stringify(versionIds),
-        'previous-version-ids': JSON.stringify(previous)
+        'previous-version-ids': JSON.stringify(previous),
+        metadata: JSON.stringify(metadata)
       },
+      plainFiles: [{ file: 'metadata.json', text: `${JSON.stringify(metadata, null, 2)}\n` }],
       summary: summaryOf(rows, changed, baseline === undefined, [
         `Previous version ids: ${store.where}.`,
         ...(note ? [note] : [])

@@ -1,4 +1,5 @@
 import { checkChangedMode } from './check-changed.js'
+import { deleteMode } from './delete.js'
 import { fetchMode } from './fetch.js'
 import { lookupJsonPathMode } from './lookup-jsonpath.js'
 import { pushGeneratedMode } from './push-generated.js'
@@ -15,5 +16,6 @@ export const handlers: Record<string, ModeHandler<unknown>> = {
   'push-generated': pushGeneratedMode as ModeHandler<unknown>,
   'check-changed': checkChangedMode as ModeHandler<unknown>,
   rotate: rotateMode as ModeHandler<unknown>,
-  render: renderMode as ModeHandler<unknown>
+  render: renderMode as ModeHandler<unknown>,
+  delete: deleteMode as ModeHandler<unknown>
 }

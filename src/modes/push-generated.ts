@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
+import type { ReplicaRegionType, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { ActionError } from '../errors.js'
 import type { Emission, SecretTarget } from '../output/emission.js'
 import { toEnvName } from '../output/env-names.js'
@@ -23,6 +23,17 @@ import { isArn, parseSecretId } from '../secrets/ids.js'
 import { parseCreateOptions } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
 import { jsonObject, jsonText } from '../secrets/json.js'
+import {
+  describeSecret,
+  missingReplicas,
+  parseDryRun,
+  parseReplicaRegions,
+  parseRestoreIfDeleted,
+  replicateMissing,
+  restoreIfDeleted,
+  type SecretDescription
+} from '../secrets/lifecycle.js'
+import { dryRunSummary } from '../output/plan.js'
 
 export const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'] as const
 export type UpdatePolicy = (typeof UPDATE_POLICIES)[number]
@@ -36,6 +47,9 @@ export interface PushConfig {
   exportOutputs: boolean
   /** Field values become env vars named FIELD_NAME uppercased (export-env: true). */
   exportEnv: boolean
+  restoreIfDeleted: boolean
+  dryRun: boolean
+  replicas: ReplicaRegionType[]
 }
 
 /** How the secret got its value, in the words of the handler's SecretPushed condition. */
@@ -57,7 +71,9 @@ const OUTPUTS = [
   'created',
   'field-count',
   'generated-fields',
-  'last-sync-time'
+  'last-sync-time',
+  'replication-status',
+  'plan'
 ]
 
 export const pushGeneratedMode: ModeHandler<PushConfig> = {
@@ -73,7 +89,10 @@ export const pushGeneratedMode: ModeHandler<PushConfig> = {
       policy,
       create: parseCreateOptions(inputs),
       exportOutputs: inputs.bool('export-outputs', false),
-      exportEnv: inputs.bool('export-env', false)
+      exportEnv: inputs.bool('export-env', false),
+      restoreIfDeleted: parseRestoreIfDeleted(inputs),
+      dryRun: parseDryRun(inputs),
+      replicas: parseReplicaRegions(inputs)
     }
   },
 
@@ -88,58 +107,101 @@ export const pushGeneratedMode: ModeHandler<PushConfig> = {
     const client = clients.forSecret(config.secretId)
     for (const spec of config.fields.values()) if ('value' in spec) masker.add(spec.value)
     const token = deriveRequestToken(env, config.secretId, 'push-generated')
-    const pushed = await push(client, config, token)
-    return emission(config, pushed, new Date().toISOString())
+    const decision = await decide(client, config, config.dryRun)
+    if (config.dryRun) return planned(config, decision)
+    const pushed = await push(client, config, token, decision)
+    const replication = await replicate(client, config, pushed.version.arn)
+    return emission(config, pushed, new Date().toISOString(), replication)
   }
 }
 
-async function push(
+/** What the run does, decided from reads alone; a dry run stops here and reports it. */
+type PushDecision =
+  | { action: 'create'; restore: false; secret?: undefined }
+  | { action: 'restore'; secret: SecretDescription; restore: true }
+  | {
+      action: 'keep' | 'write'
+      secret: SecretDescription
+      current: SecretValue
+      update: Update
+      restore: false
+    }
+
+/** What the update policy makes of an existing value: the fields to write, or none. */
+interface Update {
+  stored?: Record<string, unknown>
+  /** Fields to resolve and write; undefined: write nothing. */
+  names?: string[]
+  merge: boolean
+  reason: Reason
+}
+
+async function decide(
   client: SecretsManagerClient,
   config: PushConfig,
-  token: string
-): Promise<Pushed> {
-  const current = await readStage(client, config.secretId)
-  if (current) return update(client, config, token, current, 'Exists')
+  dryRun: boolean
+): Promise<PushDecision> {
+  const secret = await describeSecret(client, config.secretId)
+  if (
+    secret !== undefined &&
+    (await restoreIfDeleted(client, secret, { restore: config.restoreIfDeleted, dryRun: true }))
+  ) {
+    // The value of a deleted secret cannot be read: the policy decides once it is restored.
+    if (dryRun) return { action: 'restore', secret, restore: true }
+    await restoreIfDeleted(client, secret, { restore: true, dryRun: false })
+  }
+  const current = secret && (await readStage(client, config.secretId))
+  if (current) {
+    const update = decideUpdate(config, current, 'Exists')
+    return { action: update.names ? 'write' : 'keep', secret, current, update, restore: false }
+  }
   if (isArn(config.secretId)) {
     throw new ActionError(
       `Secret '${config.secretId}' not found: push-generated creates a missing secret by name, ` +
         'not by ARN. Give secret-id as a name, and check the region.'
     )
   }
+  return { action: 'create', restore: false }
+}
+
+async function push(
+  client: SecretsManagerClient,
+  config: PushConfig,
+  token: string,
+  decision: PushDecision
+): Promise<Pushed> {
+  if (decision.action === 'keep' || decision.action === 'write') {
+    return update(client, config, token, decision.current, decision.update)
+  }
   const values = await resolveFields(client, config.fields)
   const request = { secretId: config.secretId, data: body(values), token }
-  const created = await createSecret(client, request, config.create)
+  const created = await createSecret(client, request, {
+    ...config.create,
+    replicas: config.replicas
+  })
   const generated = generatedFieldNames(config.fields)
   if (created) return { version: created, stored: values, generated, reason: 'Created' }
   // The name is taken: another run created it first (our values are dropped), or it has no value.
   const winner = await readStage(client, config.secretId)
-  if (winner) return update(client, config, token, winner, 'CreatedElsewhere')
+  if (winner) {
+    return update(client, config, token, winner, decideUpdate(config, winner, 'CreatedElsewhere'))
+  }
   const version = await putValue(client, request)
   return { version, stored: values, generated, reason: 'Updated' }
 }
 
-async function update(
-  client: SecretsManagerClient,
+function decideUpdate(
   config: PushConfig,
-  token: string,
   current: SecretValue,
   untouched: 'Exists' | 'CreatedElsewhere'
-): Promise<Pushed> {
+): Update {
   const stored = jsonObject(current.data, current.name)
-  const keep: Pushed = { version: current, stored, generated: [], reason: untouched }
-  const write = async (values: Record<string, unknown>, names: string[], reason: Reason) => {
-    const version = await putValue(client, { secretId: config.secretId, data: body(values), token })
-    const generated = names.filter(name => 'generator' in (config.fields.get(name) as FieldSpec))
-    return { version, stored: values, generated, reason }
-  }
   switch (config.policy) {
     case 'IfNotExists':
       if (stored === undefined) core.warning(`Secret '${current.name}' is not a JSON object`)
-      return keep
-    case 'AlwaysUpdate': {
-      const names = [...config.fields.keys()]
-      return write(await resolveFields(client, config.fields), names, 'Updated')
-    }
+      return { stored, merge: false, reason: untouched }
+    case 'AlwaysUpdate':
+      return { stored, names: [...config.fields.keys()], merge: false, reason: 'Updated' }
     case 'MergeMissing': {
       if (stored === undefined) {
         throw new ActionError(
@@ -148,11 +210,26 @@ async function update(
         )
       }
       const missing = [...config.fields.keys()].filter(name => !Object.hasOwn(stored, name))
-      if (missing.length === 0) return { ...keep, reason: 'UpToDate' }
-      const added = await resolveFields(client, config.fields, missing)
-      return write({ ...stored, ...added }, missing, 'Merged')
+      if (missing.length === 0) return { stored, merge: true, reason: 'UpToDate' }
+      return { stored, names: missing, merge: true, reason: 'Merged' }
     }
   }
+}
+
+async function update(
+  client: SecretsManagerClient,
+  config: PushConfig,
+  token: string,
+  current: SecretValue,
+  plan: Update
+): Promise<Pushed> {
+  const { stored, names, merge, reason } = plan
+  if (names === undefined) return { version: current, stored, generated: [], reason }
+  const added = await resolveFields(client, config.fields, merge ? names : undefined)
+  const values = merge ? { ...stored, ...added } : added
+  const version = await putValue(client, { secretId: config.secretId, data: body(values), token })
+  const generated = names.filter(name => 'generator' in (config.fields.get(name) as FieldSpec))
+  return { version, stored: values, generated, reason }
 }
 
 function body(values: Record<string, unknown>): string {
@@ -161,7 +238,69 @@ function body(values: Record<string, unknown>): string {
   return text
 }
 
-function emission(config: PushConfig, pushed: Pushed, syncTime: string): Emission {
+/** replica-regions: what CreateSecret did not add (or an existing secret lacks) is added. */
+async function replicate(
+  client: SecretsManagerClient,
+  config: PushConfig,
+  arn: string
+): Promise<Record<string, string> | undefined> {
+  if (config.replicas.length === 0) return undefined
+  const secret = await describeSecret(client, arn)
+  return secret ? replicateMissing(client, secret, config.replicas) : {}
+}
+
+function planned(config: PushConfig, decision: PushDecision): Emission {
+  const existing = decision.action === 'restore' ? decision.secret : undefined
+  const names =
+    decision.action === 'create'
+      ? [...config.fields.keys()]
+      : decision.action === 'write'
+        ? (decision.update.names ?? [])
+        : []
+  const generated = names.filter(name => 'generator' in (config.fields.get(name) as FieldSpec))
+  const action =
+    decision.action === 'create'
+      ? 'create'
+      : decision.action === 'write'
+        ? 'new-version'
+        : decision.action === 'keep'
+          ? 'unchanged'
+          : 'restore, then apply update-policy'
+  const current =
+    decision.action === 'keep' || decision.action === 'write' ? decision.current : undefined
+  const plan = {
+    mode: 'push-generated',
+    'dry-run': true,
+    secret: current?.name ?? existing?.name ?? config.secretId,
+    action,
+    restore: decision.restore,
+    'update-policy': config.policy,
+    'fields-written': names,
+    'fields-generated': generated,
+    'replicate-to': missingReplicas(config.replicas, decision.secret?.replicas ?? {}).map(
+      r => r.Region
+    )
+  }
+  return {
+    outputs: {
+      plan: JSON.stringify(plan),
+      arn: current?.arn ?? existing?.arn ?? '',
+      name: plan.secret,
+      'version-id': current?.versionId ?? '',
+      changed: 'false',
+      created: 'false',
+      'generated-fields': JSON.stringify(generated)
+    },
+    summary: dryRunSummary(`push-generated (dry run): ${plan.secret}`, plan)
+  }
+}
+
+function emission(
+  config: PushConfig,
+  pushed: Pushed,
+  syncTime: string,
+  replication?: Record<string, string>
+): Emission {
   const { version, stored, generated, reason } = pushed
   const changed = !['UpToDate', 'Exists', 'CreatedElsewhere'].includes(reason)
   const fieldCount = stored ? Object.keys(stored).length : 0
@@ -175,7 +314,8 @@ function emission(config: PushConfig, pushed: Pushed, syncTime: string): Emissio
       created: String(reason === 'Created'),
       'field-count': String(fieldCount),
       'generated-fields': JSON.stringify(generated),
-      'last-sync-time': syncTime
+      'last-sync-time': syncTime,
+      ...(replication && { 'replication-status': JSON.stringify(replication) })
     },
     summary: {
       heading: `push-generated: ${version.name}`,

@@ -230,10 +230,7 @@ async function renderTemplate(
   return { text: rendered.text, masks: rendered.produced, used }
 }
 
-async function renderFormat(
-  clients: SecretsManagerClients,
-  config: FormatConfig
-): Promise<Result> {
+async function renderFormat(clients: SecretsManagerClients, config: FormatConfig): Promise<Result> {
   const fetched = await fetchAll(clients, config.requests, config.version)
   const delivered = fetched.map((item: Fetched) => ({
     item,

@@ -8,6 +8,7 @@ import {
   type InWorkflowRotation
 } from '../rotation/in-workflow.js'
 import { parseLambda, rotateWithLambda, type LambdaRotation } from '../rotation/lambda.js'
+import { parseDryRun, parseRestoreIfDeleted } from '../secrets/lifecycle.js'
 import type { ModeHandler } from './types.js'
 
 export type RotateConfig = LambdaRotation | InWorkflowRotation
@@ -20,7 +21,12 @@ export const rotateMode: ModeHandler<RotateConfig> = {
   parse(inputs) {
     const secretId = parseSecretId(inputs, 'rotate')
     const strategy = inputs.oneOf('rotation-strategy', STRATEGIES, 'lambda')
-    const common = { secretId, clearStalePending: inputs.bool('clear-stale-pending', false) }
+    const common = {
+      secretId,
+      clearStalePending: inputs.bool('clear-stale-pending', false),
+      restoreIfDeleted: parseRestoreIfDeleted(inputs),
+      dryRun: parseDryRun(inputs)
+    }
     if (strategy === 'in-workflow') return parseInWorkflow(inputs, common)
     const phase = inputs.string('phase')
     if (phase !== '' && phase !== 'all') {

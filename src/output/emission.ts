@@ -18,6 +18,11 @@ export interface SecretTarget {
 
 export type Channel = 'env' | 'output' | 'file'
 
+export interface PlainFile {
+  file: string
+  text: string
+}
+
 export interface SummaryTable {
   heading: string
   header: string[]
@@ -46,6 +51,8 @@ export interface Emission {
   outputs?: Record<string, string>
   summary?: SummaryTable
   files?: FileWrite[]
+  /** Files that hold no secret value (metadata): written into output-dir when it is given. */
+  plainFiles?: PlainFile[]
   /** Saved for the post step of this mode. */
   state?: Record<string, string>
 }

@@ -3,7 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionError } from '../errors.js'
 import type { EmitConfig } from '../inputs/common.js'
-import type { Channel, Emission, FileWrite, SecretTarget } from './emission.js'
+import type { Channel, Emission, FileWrite, PlainFile, SecretTarget } from './emission.js'
 import { refusedEnvNameReason } from './env-names.js'
 import { masker, type SecretData } from './mask.js'
 import { writeSummary } from './summary.js'
@@ -29,7 +29,14 @@ export async function emit(
   const secrets = emission.secrets ?? []
   for (const target of secrets) masker.addEmitted(target.value)
 
-  const plan = planTargets(secrets, config, emission.outputs ?? {}, env, 'Nothing was exported')
+  const plan = planTargets(
+    secrets,
+    config,
+    emission.outputs ?? {},
+    env,
+    'Nothing was exported',
+    emission.plainFiles ?? []
+  )
   const placed = placeFiles(emission.files ?? [])
   const files = [...placed, ...writeFilesOrUndo(plan.files, config.outputDir, placed)]
 
@@ -67,12 +74,22 @@ function planTargets(
   config: EmitConfig,
   plainOutputs: Record<string, string>,
   env: NodeJS.ProcessEnv,
-  lead: string
+  lead: string,
+  plainFiles: PlainFile[] = []
 ): Plan {
+  // Plain files are not secrets: they are written like secret files, but never masked.
+  const plain = plainFiles.map(({ file, text }) => ({
+    name: file,
+    file,
+    value: text,
+    source: file
+  }))
   const plan: Plan = {
     env: config.env ? secrets.filter(target => goesTo(target, 'env')) : [],
     outputs: secrets.filter(target => (config.outputs ? goesTo(target, 'output') : forced(target))),
-    files: config.outputDir ? secrets.filter(t => t.file !== undefined && goesTo(t, 'file')) : []
+    files: config.outputDir
+      ? [...secrets.filter(t => t.file !== undefined && goesTo(t, 'file')), ...plain]
+      : []
   }
   const problems = [
     ...envProblems(plan.env, env),

@@ -32,9 +32,12 @@ import {
   removeLabel,
   stageRows,
   versionWith,
+  type RotationCommon,
   type SecretStages,
   type Stages
 } from './stages.js'
+import { restoreIfDeleted } from '../secrets/lifecycle.js'
+import { dryRunSummary } from '../output/plan.js'
 import { jsonObject, jsonText } from '../secrets/json.js'
 
 export type Phase = 'create' | 'finish' | 'all'
@@ -46,6 +49,8 @@ export interface InWorkflowRotation {
   strategy: 'in-workflow'
   secretId: string
   clearStalePending: boolean
+  restoreIfDeleted: boolean
+  dryRun: boolean
   phase: Phase
   /** create and all: how the new value is made. */
   source?: ValueSource
@@ -63,10 +68,7 @@ const VERSION_ID = /^[\w-]{32,64}$/
 /** Inputs that mean nothing to this strategy and have no default: refused, not ignored. */
 const LAMBDA_ONLY = ['rotation-lambda-arn', 'rotation-schedule', 'rotation-days'] as const
 
-export function parseInWorkflow(
-  inputs: Inputs,
-  common: { secretId: string; clearStalePending: boolean }
-): InWorkflowRotation {
+export function parseInWorkflow(inputs: Inputs, common: RotationCommon): InWorkflowRotation {
   inputs.forbid(LAMBDA_ONLY, 'is for rotation-strategy: lambda only')
   const phase = inputs.oneOf('phase', PHASES, 'all')
   const config: InWorkflowRotation = {
@@ -145,13 +147,21 @@ export async function rotateInWorkflow(
 ): Promise<Emission> {
   const started = Date.now()
   const before = await describeStages(client, config.secretId)
+  const restore = await restoreIfDeleted(client, before, {
+    restore: config.restoreIfDeleted,
+    dryRun: true
+  })
+  if (restore && !config.dryRun) {
+    await restoreIfDeleted(client, before, { restore: true, dryRun: false })
+  }
   const stagesBefore = copyStages(before.stages)
   if (config.phase === 'finish') {
-    return finishPhase(client, before, config.pendingVersionId, started)
+    return finishPhase(client, before, config.pendingVersionId, started, config.dryRun, restore)
   }
   const previous = versionWith(before.stages, CURRENT)
   // createPending updates before.stages to what AWS now holds.
   const created = await createPending(client, before, config, env)
+  if (created.planned) return planned(config, before, created, restore)
   if (config.phase === 'create') {
     return createdEmission(config, created, stagesBefore, before, started)
   }
@@ -172,6 +182,8 @@ interface Created {
   versionId: string
   value: string
   staleNote?: string
+  /** A dry run stops before the value is made: whether it would reuse or write the version. */
+  planned?: 'reuse' | 'write'
 }
 
 /** Stage a new value as AWSPENDING only; AWSCURRENT is untouched. */
@@ -185,10 +197,12 @@ async function createPending(
   const versionId = deriveRequestToken(env, secret.arn, 'rotate-in-workflow')
   const staleNote = await handleStalePending(client, secret, {
     ownVersion: versionId,
-    clear: config.clearStalePending
+    clear: config.clearStalePending,
+    dryRun: config.dryRun
   })
-  if (config.cancelUnfinished) armCancel(secret.arn, versionId)
+  if (config.cancelUnfinished && !config.dryRun) armCancel(secret.arn, versionId)
   if (has(secret.stages, versionId, PENDING)) {
+    if (config.dryRun) return { versionId, value: '', staleNote, planned: 'reuse' }
     core.info(`Version ${versionId} of '${secret.name}' is already pending: using it`)
     return { versionId, value: await readVersion(client, secret, versionId), staleNote }
   }
@@ -198,6 +212,7 @@ async function createPending(
         `(stages: ${describeLabels(secret.stages)}): re-run the job to rotate again.`
     )
   }
+  if (config.dryRun) return { versionId, value: '', staleNote, planned: 'write' }
   const value = await newValue(client, secret, config.source as ValueSource)
   try {
     const out = await client.send(
@@ -307,7 +322,9 @@ async function finishPhase(
   client: SecretsManagerClient,
   secret: SecretStages,
   given: string | undefined,
-  started: number
+  started: number,
+  dryRun: boolean,
+  restore: boolean
 ): Promise<Emission> {
   const before = copyStages(secret.stages)
   const target = given ?? versionWith(secret.stages, PENDING)
@@ -320,6 +337,7 @@ async function finishPhase(
   const previous = versionWith(secret.stages, CURRENT)
   if (previous === target) {
     // Already finished (a re-run, or AWS left AWSPENDING on the current version): no change.
+    if (dryRun) return finishPlan(secret, target, [], restore)
     if (has(secret.stages, target, PENDING)) await removeLabel(client, secret.arn, target, PENDING)
     core.info(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`)
     const after = await describeStages(client, secret.arn)
@@ -339,11 +357,88 @@ async function finishPhase(
         'job failed removes AWSPENDING) or never created. Run phase: create again.'
     )
   }
-  await readVersion(client, secret, target)
+  // A deleted secret's versions cannot be read until it is restored.
+  if (!(dryRun && restore)) await readVersion(client, secret, target)
+  if (dryRun) {
+    return finishPlan(
+      secret,
+      target,
+      [`AWSCURRENT from ${previous ?? '(none)'} to ${target}`],
+      restore
+    )
+  }
   await promote(client, secret, target)
   const after = await describeStages(client, secret.arn)
   core.info(`Rotated '${secret.name}': version ${target} is AWSCURRENT`)
   return finishedEmission(after, before, target, previous, true, started)
+}
+
+function planned(
+  config: InWorkflowRotation,
+  secret: SecretStages,
+  created: Created,
+  restore: boolean
+): Emission {
+  const current = versionWith(secret.stages, CURRENT)
+  const moves = [
+    ...(created.planned === 'write' ? [`AWSPENDING to the new version ${created.versionId}`] : []),
+    ...(config.phase === 'all'
+      ? [`AWSCURRENT from ${current ?? '(none)'} to ${created.versionId}`]
+      : [])
+  ]
+  const source = config.source as ValueSource
+  return rotationPlan(secret, current, {
+    action: created.planned === 'write' ? 'new version' : 'reuse pending version',
+    phase: config.phase,
+    restore,
+    'version-id': created.versionId,
+    ...(source.kind === 'fields'
+      ? {
+          'fields-generated': [...source.fields].filter(([, s]) => 'generator' in s).map(([n]) => n)
+        }
+      : { generated: 'a new value (generator)' }),
+    'stages-would-move': moves,
+    ...(created.staleNote && { 'stale-pending': created.staleNote })
+  })
+}
+
+function finishPlan(
+  secret: SecretStages,
+  target: string,
+  moves: string[],
+  restore: boolean
+): Emission {
+  return rotationPlan(secret, versionWith(secret.stages, CURRENT), {
+    action: moves.length ? 'finish' : 'unchanged (already finished)',
+    phase: 'finish',
+    restore,
+    'version-id': target,
+    'stages-would-move': moves
+  })
+}
+
+function rotationPlan(
+  secret: SecretStages,
+  current: string | undefined,
+  details: Record<string, unknown>
+): Emission {
+  const plan = {
+    mode: 'rotate',
+    'dry-run': true,
+    secret: secret.name,
+    strategy: 'in-workflow',
+    ...details
+  }
+  return {
+    outputs: {
+      plan: JSON.stringify(plan),
+      arn: secret.arn,
+      'version-id': current ?? '',
+      'previous-version-id': '',
+      rotated: 'false'
+    },
+    summary: dryRunSummary(`rotate (dry run): ${secret.name}`, plan)
+  }
 }
 
 function finishedEmission(

@@ -17,14 +17,19 @@ import {
   handleStalePending,
   stageRows,
   versionWith,
+  type RotationCommon,
   type SecretStages
 } from './stages.js'
+import { restoreIfDeleted } from '../secrets/lifecycle.js'
+import { dryRunSummary } from '../output/plan.js'
 import { waitForRotation, type RotationOutcome } from './waiter.js'
 
 export interface LambdaRotation {
   strategy: 'lambda'
   secretId: string
   clearStalePending: boolean
+  restoreIfDeleted: boolean
+  dryRun: boolean
   lambdaArn?: string
   rules?: { ScheduleExpression: string } | { AutomaticallyAfterDays: number }
   rotateImmediately: boolean
@@ -39,10 +44,7 @@ const SCHEDULE = /^(rate\(\d{1,4} (hour|hours|day|days)\)|cron\([^()]+\))$/
 /** Inputs that mean nothing to this strategy and have no default: refused, not ignored. */
 const IN_WORKFLOW_ONLY = ['generator', 'fields', 'pending-version-id'] as const
 
-export function parseLambda(
-  inputs: Inputs,
-  common: { secretId: string; clearStalePending: boolean }
-): LambdaRotation {
+export function parseLambda(inputs: Inputs, common: RotationCommon): LambdaRotation {
   inputs.forbid(IN_WORKFLOW_ONLY, 'is for rotation-strategy: in-workflow only')
   const lambdaArn = inputs.optional('rotation-lambda-arn')
   if (lambdaArn !== undefined && !LAMBDA_ARN.test(lambdaArn)) {
@@ -91,6 +93,10 @@ export async function rotateWithLambda(
 ): Promise<Emission> {
   const started = Date.now()
   const before = await describeStages(client, config.secretId)
+  const restore = await restoreIfDeleted(client, before, {
+    restore: config.restoreIfDeleted,
+    dryRun: true
+  })
   const lambdaArn = config.lambdaArn ?? before.rotationLambdaArn
   if (lambdaArn === undefined && before.owningService === undefined) {
     throw new ActionError(
@@ -98,9 +104,16 @@ export async function rotateWithLambda(
         'or use rotation-strategy: in-workflow.'
     )
   }
+  if (restore && !config.dryRun) {
+    await restoreIfDeleted(client, before, { restore: true, dryRun: false })
+  }
   const stagesBefore = copyStages(before.stages)
-  const staleNote = await handleStalePending(client, before, { clear: config.clearStalePending })
+  const staleNote = await handleStalePending(client, before, {
+    clear: config.clearStalePending,
+    dryRun: config.dryRun
+  })
   const previous = versionWith(before.stages, CURRENT)
+  if (config.dryRun) return planned(config, before, lambdaArn, restore, staleNote)
 
   const versionId = await startRotation(client, before, config, lambdaArn, env)
   const finished = config.rotateImmediately && config.wait
@@ -136,6 +149,45 @@ export async function rotateWithLambda(
           `New version: ${versionId}. Took ${seconds(Date.now() - started)}.`
       ]
     }
+  }
+}
+
+function planned(
+  config: LambdaRotation,
+  secret: SecretStages,
+  lambdaArn: string | undefined,
+  restore: boolean,
+  staleNote: string | undefined
+): Emission {
+  const current = versionWith(secret.stages, CURRENT)
+  const moves = config.rotateImmediately
+    ? [
+        'AWSPENDING to a new version (by the rotation function)',
+        ...(config.wait ? [`AWSCURRENT from ${current ?? '(none)'} to the new version`] : [])
+      ]
+    : []
+  const plan = {
+    mode: 'rotate',
+    'dry-run': true,
+    secret: secret.name,
+    action: config.rotateImmediately ? 'rotate' : 'set rotation',
+    strategy: 'lambda',
+    restore,
+    'rotation-function': lambdaArn ?? `managed by ${secret.owningService}`,
+    ...(config.rules && { 'rotation-rules': config.rules }),
+    'stages-would-move': moves,
+    ...(staleNote && { 'stale-pending': staleNote })
+  }
+  return {
+    outputs: {
+      plan: JSON.stringify(plan),
+      arn: secret.arn,
+      'version-id': current ?? '',
+      'previous-version-id': '',
+      'pending-version-id': '',
+      rotated: 'false'
+    },
+    summary: dryRunSummary(`rotate (dry run): ${secret.name}`, plan)
   }
 }
 

@@ -23,6 +23,16 @@ export interface SecretStages {
   rotationLambdaArn?: string
   /** Set for secrets managed by another service (e.g. RDS), which rotate without a Lambda. */
   owningService?: string
+  /** Set while the secret is scheduled for deletion: the date it is deleted on. */
+  deletedDate?: Date
+}
+
+/** The inputs both rotation strategies take. */
+export interface RotationCommon {
+  secretId: string
+  clearStalePending: boolean
+  restoreIfDeleted: boolean
+  dryRun: boolean
 }
 
 export async function describeStages(
@@ -37,7 +47,8 @@ export async function describeStages(
     name: out.Name ?? secretId,
     stages: labelled(out.VersionIdsToStages ?? {}),
     rotationLambdaArn: out.RotationLambdaARN || undefined,
-    owningService: out.OwningService || undefined
+    owningService: out.OwningService || undefined,
+    deletedDate: out.DeletedDate
   }
 }
 
@@ -103,6 +114,8 @@ export interface StaleCheck {
   /** The version this run creates: its own AWSPENDING is not stale. */
   ownVersion?: string
   clear: boolean
+  /** A dry run says what clearing would remove, and removes nothing. */
+  dryRun?: boolean
 }
 
 /**
@@ -129,6 +142,7 @@ export async function handleStalePending(
         `UpdateSecretVersionStage.`
     )
   }
+  if (check.dryRun) return `Would remove a stale AWSPENDING: ${what}.`
   await removeLabel(client, secret.arn, stale, PENDING)
   dropLabel(secret.stages, stale, PENDING)
   const note = `Removed a stale AWSPENDING: ${what}.`

@@ -119,16 +119,26 @@ export interface ListedSecret {
   name: string
   /** Version id to stages, as ListSecrets reports it. */
   versions: Record<string, string[]>
+  /** The whole entry: settings and dates, never a value. */
+  entry: SecretListEntry
 }
 
-/** Names starting with the prefix, page by page as ListSecrets returns them. */
+/**
+ * Names starting with the prefix, page by page as ListSecrets returns them; secrets scheduled
+ * for deletion only when asked for.
+ */
 export function listSecretsByPrefix(
   client: SecretsManagerClient,
-  prefix: string
+  prefix: string,
+  includePlannedDeletion = false
 ): AsyncGenerator<ListedSecret[]> {
   // The name filter also matches words inside names on AWS; keep true prefixes only.
-  return listSecrets(client, [{ Key: 'name', Values: [prefix] }], `'${prefix}*'`, secret =>
-    Boolean(secret.Name?.startsWith(prefix))
+  return listSecrets(
+    client,
+    [{ Key: 'name', Values: [prefix] }],
+    `'${prefix}*'`,
+    secret => Boolean(secret.Name?.startsWith(prefix)),
+    includePlannedDeletion
   )
 }
 
@@ -139,16 +149,22 @@ export function listSecretsByPrefix(
  */
 export function listSecretsByTag(
   client: SecretsManagerClient,
-  tag: { key: string; value?: string }
+  tag: { key: string; value?: string },
+  includePlannedDeletion = false
 ): AsyncGenerator<ListedSecret[]> {
   const filters: Filter[] = [{ Key: 'tag-key', Values: [tag.key] }]
   if (tag.value) filters.push({ Key: 'tag-value', Values: [tag.value] })
   const label = `tag '${tag.key}${tag.value === undefined ? '' : `=${tag.value}`}'`
-  return listSecrets(client, filters, label, secret =>
-    (secret.Tags ?? []).some(
-      ({ Key, Value }) =>
-        Key === tag.key && (tag.value === undefined || (Value ?? '') === tag.value)
-    )
+  return listSecrets(
+    client,
+    filters,
+    label,
+    secret =>
+      (secret.Tags ?? []).some(
+        ({ Key, Value }) =>
+          Key === tag.key && (tag.value === undefined || (Value ?? '') === tag.value)
+      ),
+    includePlannedDeletion
   )
 }
 
@@ -156,17 +172,19 @@ async function* listSecrets(
   client: SecretsManagerClient,
   filters: Filter[],
   label: string,
-  keep: (secret: SecretListEntry) => boolean
+  keep: (secret: SecretListEntry) => boolean,
+  includePlannedDeletion = false
 ): AsyncGenerator<ListedSecret[]> {
   const pages = paginateListSecrets(
     { client, pageSize: 100 },
-    { Filters: filters, IncludePlannedDeletion: false }
+    { Filters: filters, IncludePlannedDeletion: includePlannedDeletion }
   )
   for await (const page of pages) {
     const secrets = (page.SecretList ?? []).filter(keep).map(secret => ({
       arn: secret.ARN ?? '',
       name: secret.Name ?? '',
-      versions: secret.SecretVersionsToStages ?? {}
+      versions: secret.SecretVersionsToStages ?? {},
+      entry: secret
     }))
     core.debug(`ListSecrets ${label}: ${secrets.length} matching on this page`)
     yield secrets
@@ -176,9 +194,10 @@ async function* listSecrets(
 /** The secrets a wildcard or tag line selects, page by page. */
 export function listSelected(
   client: SecretsManagerClient,
-  request: Pick<SecretRequest, 'id' | 'kind' | 'tag'>
+  request: Pick<SecretRequest, 'id' | 'kind' | 'tag'>,
+  includePlannedDeletion = false
 ): AsyncGenerator<ListedSecret[]> {
   return request.kind === 'tag' && request.tag
-    ? listSecretsByTag(client, request.tag)
-    : listSecretsByPrefix(client, request.id)
+    ? listSecretsByTag(client, request.tag, includePlannedDeletion)
+    : listSecretsByPrefix(client, request.id, includePlannedDeletion)
 }

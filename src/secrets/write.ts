@@ -3,6 +3,7 @@ import {
   CreateSecretCommand,
   PutSecretValueCommand,
   UpdateSecretVersionStageCommand,
+  type ReplicaRegionType,
   type SecretsManagerClient,
   type Tag
 } from '@aws-sdk/client-secrets-manager'
@@ -26,6 +27,8 @@ export interface CreateOptions {
   kmsKeyId?: string
   description?: string
   tags: Tag[]
+  /** replica-regions: the new secret is replicated there as it is created. */
+  replicas?: ReplicaRegionType[]
 }
 
 /** A failed AWS call, explained for the user; `awsError` keeps the SDK error for branching. */
@@ -196,6 +199,7 @@ export async function createSecret(
         KmsKeyId: options.kmsKeyId,
         Description: options.description,
         Tags: options.tags.length > 0 ? options.tags : undefined,
+        AddReplicaRegions: options.replicas?.length ? options.replicas : undefined,
         ...payload(data)
       })
     )

@@ -14,12 +14,15 @@ import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
 import { idNames, requestLabel, secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
 import { listSelected } from '../secrets/read.js'
+import { metadataOf, type SecretMetadata } from './metadata.js'
 
 export interface SecretVersion {
   name: string
   arn: string
   /** '' when the secret has no AWSCURRENT version (created without a value). */
   versionId: string
+  /** What the same ListSecrets or DescribeSecret answer said about the secret. */
+  metadata?: SecretMetadata
 }
 
 export interface CurrentVersions {
@@ -104,8 +107,9 @@ class VersionReader {
     try {
       await this.limit(async () => {
         for await (const page of listSelected(this.client, request)) {
-          for (const { name, arn, versions } of page) {
-            secrets.push({ name, arn, versionId: currentVersionId(versions) })
+          for (const { name, arn, versions, entry } of page) {
+            const metadata = metadataOf(entry)
+            secrets.push({ name, arn, versionId: currentVersionId(versions), metadata })
           }
         }
       })
@@ -157,7 +161,8 @@ class VersionReader {
         const secret = {
           name: entry.Name ?? '',
           arn: entry.ARN ?? '',
-          versionId: currentVersionId(entry.SecretVersionsToStages)
+          versionId: currentVersionId(entry.SecretVersionsToStages),
+          metadata: metadataOf(entry)
         }
         for (const request of open())
           if (matchesRequest(request, secret)) answered.set(request, secret)
@@ -178,7 +183,8 @@ class VersionReader {
         return { request, secrets: [] }
       }
       const versionId = currentVersionId(secret.VersionIdsToStages)
-      return { request, secrets: [{ name: secret.Name ?? '', arn: secret.ARN ?? '', versionId }] }
+      const found = { name: secret.Name ?? '', arn: secret.ARN ?? '', versionId }
+      return { request, secrets: [{ ...found, metadata: metadataOf(secret) }] }
     } catch (error) {
       if (!isNotFound(error))
         this.failures.push(describeAwsError(error, 'DescribeSecret', request.id))

@@ -279,9 +279,9 @@ describe('put against moto', () => {
   })
 
   it('falls back to PutSecretValue when another writer creates the secret first', async () => {
-    // Both runs have found the secret missing before either creates it.
+    // Both runs have found the secret missing (DescribeSecret) before either creates it.
     const contexts = [contextFor(moto.endpoint), contextFor(moto.endpoint)]
-    holdUntilBoth(contexts, 'PutSecretValueCommand')
+    holdUntilBoth(contexts, 'DescribeSecretCommand')
     const results = await Promise.all(
       ['racer-one', 'racer-two'].map((value, i) =>
         put(

@@ -11,6 +11,8 @@ describe('rotate parse', () => {
       strategy: 'lambda',
       secretId: 'prod/db',
       clearStalePending: false,
+      restoreIfDeleted: false,
+      dryRun: false,
       lambdaArn: FN,
       rules: undefined,
       rotateImmediately: true,
