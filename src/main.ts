@@ -8,6 +8,7 @@ import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
 import { emit } from './output/emit.js'
 import { masker, maskUrlPassword, withoutUserInfo } from './output/mask.js'
+import { log } from './output/log.js'
 
 export const STATE_MODE = 'sma-mode'
 export const STATE_REGION = 'sma-region'
@@ -21,7 +22,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const aws = parseAwsConfig(inputs)
     const emitConfig = parseEmitConfig(inputs, handler.exportDefaults)
     const config = handler.parse(inputs)
-    core.debug(`mode ${mode}: inputs are valid`)
+    log.debug(`mode ${mode}: inputs are valid`)
 
     const settings = clientSettings(aws, handler.secretArns(config), env)
     // Endpoint and proxy may also come from the environment, credentials and all.
@@ -29,7 +30,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     maskUrlPassword(settings.proxy)
     settings.credentials = await resolveCredentials(aws.role, settings, env)
     const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default'
-    core.debug(`region ${settings.region}, endpoint ${endpoint}`)
+    log.debug(`region ${settings.region}, endpoint ${endpoint}`)
     const client = createSecretsManagerClient(settings)
 
     core.saveState(STATE_MODE, mode)
@@ -37,7 +38,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const emission = await handler.run(config, { client, settings, env })
     await emit(emission, emitConfig, env)
   } catch (error) {
-    core.setFailed(failureMessage(error))
+    log.setFailed(failureMessage(error))
   }
 }
 
@@ -50,6 +51,6 @@ export function failureMessage(error: unknown): string {
     : isUnreadableResponse(error)
       ? `Unexpected ${err.name}: a response could not be parsed (not shown: it may hold secret values)`
       : `Unexpected ${err?.name ?? 'error'}: ${err?.message ?? error}`
-  core.debug(`failure: ${err?.name ?? typeof error}`)
+  log.debug(`failure: ${err?.name ?? typeof error}`)
   return masker.redact(message).replace(/\s*\r?\n\s*/g, ' ')
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { JSONValue } from 'json-p3'
 import { describeAwsError } from '../aws/errors.js'
@@ -24,6 +23,7 @@ import { isArn, parseSecretId } from '../secrets/ids.js'
 import { getSecretValue, type SecretValue, type VersionSelector } from '../secrets/read.js'
 import { parseVersion } from './fetch.js'
 import type { ModeHandler } from './types.js'
+import { log } from '../output/log.js'
 
 export interface LookupConfig {
   secretId: string
@@ -68,7 +68,7 @@ export const lookupJsonPathMode: ModeHandler<LookupConfig> = {
         `Nothing was exported from secret '${secret.name}': ${problems.join('; ')}.`
       )
     }
-    for (const { outcome } of results) outcome.warnings.forEach(warning => core.warning(warning))
+    for (const { outcome } of results) outcome.warnings.forEach(warning => log.warning(warning))
     return {
       secrets: results.map(({ query, outcome }) =>
         targetFor(query, outcome.value ?? '', secret.name, config.single)
@@ -157,7 +157,7 @@ function evaluate(query: NamedQuery, document: JSONValue, options: ResultOptions
       note: ''
     }
   }
-  core.debug(`${query.label} (${query.query.absolute}) matched ${values.length} node(s)`)
+  log.debug(`${query.label} (${query.query.absolute}) matched ${values.length} node(s)`)
   return outcomeOf(query.label, values, options)
 }
 

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
@@ -24,6 +23,7 @@ import { isArn, parseSecretId } from '../secrets/ids.js'
 import { parseCreateOptions } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
 import { jsonObject } from '../secrets/json.js'
+import { log } from '../output/log.js'
 
 export const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'] as const
 export type UpdatePolicy = (typeof UPDATE_POLICIES)[number]
@@ -156,7 +156,7 @@ async function update(
   }
   switch (config.policy) {
     case 'IfNotExists':
-      if (stored === undefined) core.warning(`Secret '${current.name}' is not a JSON object`)
+      if (stored === undefined) log.warning(`Secret '${current.name}' is not a JSON object`)
       return keep
     case 'AlwaysUpdate': {
       const names = [...config.fields.keys()]
@@ -256,7 +256,7 @@ function exported(
   const targets: SecretTarget[] = []
   for (const name of config.fields.keys()) {
     if (stored === undefined || !Object.hasOwn(stored, name)) {
-      core.warning(`Field '${name}' is not in secret '${secretName}': not exported`)
+      log.warning(`Field '${name}' is not in secret '${secretName}': not exported`)
       continue
     }
     const leaf = stored[name]

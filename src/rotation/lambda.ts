@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   RotateSecretCommand,
   type RotateSecretRequest,
@@ -20,6 +19,7 @@ import {
   type SecretStages
 } from './stages.js'
 import { waitForRotation, type RotationOutcome } from './waiter.js'
+import { log } from '../output/log.js'
 
 export interface LambdaRotation {
   strategy: 'lambda'
@@ -117,7 +117,7 @@ export async function rotateWithLambda(
     : config.rotateImmediately
       ? `Started rotation of '${before.name}' (version ${versionId}), not waiting for it`
       : `Set the rotation of '${before.name}'; it rotates at its next scheduled time`
-  core.info(heading)
+  log.info(heading)
   return {
     outputs: {
       arn: before.arn,
@@ -155,7 +155,7 @@ async function startRotation(
   }
   try {
     const out = await client.send(new RotateSecretCommand(request))
-    core.debug(`RotateSecret '${secret.name}': version ${out.VersionId}`)
+    log.debug(`RotateSecret '${secret.name}': version ${out.VersionId}`)
     return out.VersionId ?? (request.ClientRequestToken as string)
   } catch (error) {
     const hint = isAccessDenied(error)

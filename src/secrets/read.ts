@@ -5,8 +5,8 @@ import {
   type SecretsManagerClient,
   type SecretValueEntry
 } from '@aws-sdk/client-secrets-manager'
-import * as core from '@actions/core'
 import { masker, type SecretData } from '../output/mask.js'
+import { log } from '../output/log.js'
 
 export interface SecretValue {
   arn: string
@@ -99,7 +99,7 @@ export async function* listSecretsByPrefix(
         name: secret.Name ?? '',
         versions: secret.SecretVersionsToStages ?? {}
       }))
-    core.debug(`ListSecrets '${prefix}*': ${secrets.length} matching on this page`)
+    log.debug(`ListSecrets '${prefix}*': ${secrets.length} matching on this page`)
     yield secrets
   }
 }
