@@ -7,6 +7,7 @@ import { readCurrentVersions } from '../versions/current.js'
 import { sorted, type VersionMap } from '../versions/state.js'
 import { openStore, type Loaded, type StoreConfig } from '../versions/store.js'
 import type { ModeHandler } from './types.js'
+import { logName } from '../output/escape.js'
 import { log } from '../output/log.js'
 
 export interface CheckChangedConfig {
@@ -164,7 +165,9 @@ function logChanges(rows: Row[], firstRun: boolean, changed: boolean): void {
   }
   const notable = rows.filter(row => row.status !== 'unchanged')
   for (const row of notable.slice(0, LOGGED_ROWS)) {
-    log.info(`${row.status}: ${row.name} (${row.previous ?? '-'} -> ${row.current ?? '-'})`)
+    log.info(
+      `${row.status}: ${logName(row.name)} (${row.previous ?? '-'} -> ${row.current ?? '-'})`
+    )
   }
   if (notable.length > LOGGED_ROWS) {
     log.info(`... and ${notable.length - LOGGED_ROWS} more: see the job summary.`)

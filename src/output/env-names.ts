@@ -256,8 +256,7 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
     ]
   },
   {
-    reason:
-      'npm, yarn and pnpm read it, in any letter case, as configuration (registry, script-shell)',
+    reason: 'npm, yarn and pnpm read it as configuration (registry, script-shell, install scripts)',
     names: [],
     prefixes: ['NPM_CONFIG_', 'YARN_'],
     anyCase: true
