@@ -14,10 +14,11 @@ export function runnerCommands(stdout: string): RunnerCommand[] {
   const found: RunnerCommand[] = []
   for (const raw of stdout.split('\n')) {
     const line = raw.replace(/\r$/, '').replace(LEADING_WHITESPACE, '')
+    // The runner tries the `::` form first and the legacy form only when that fails.
     const v2 = /^::([^\s:]+)/.exec(line)
-    if (v2) found.push({ command: v2[1], line })
     const legacy = /##\[([^\]\s]+)/.exec(line)
-    if (legacy) found.push({ command: `##[${legacy[1]}`, line })
+    if (v2) found.push({ command: v2[1], line })
+    else if (legacy) found.push({ command: `##[${legacy[1]}`, line })
   }
   return found
 }
