@@ -64400,6 +64400,7 @@ function errorText(error) {
 
 
 
+
 const CACHES = ['actions', 'file', 'none'];
 const FIRST_RUN = ['changed', 'unchanged'];
 const checkChangedMode = {
@@ -64524,7 +64525,7 @@ function logChanges(rows, firstRun, changed) {
     }
     const notable = rows.filter(row => row.status !== 'unchanged');
     for (const row of notable.slice(0, LOGGED_ROWS)) {
-        log.info(`${row.status}: ${row.name} (${row.previous ?? '-'} -> ${row.current ?? '-'})`);
+        log.info(`${row.status}: ${logName(row.name)} (${row.previous ?? '-'} -> ${row.current ?? '-'})`);
     }
     if (notable.length > LOGGED_ROWS) {
         log.info(`... and ${notable.length - LOGGED_ROWS} more: see the job summary.`);
