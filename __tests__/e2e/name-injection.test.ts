@@ -5,8 +5,11 @@
 // are refused. moto accepts any secret name (AWS allows only [A-Za-z0-9/_+=.@-]); JSON keys
 // carry any text on AWS too.
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import * as path from 'node:path'
 import { commandData, runnerCommands } from '../harness/commands.js'
+import { hostileName, propertyOptions, refusedTwin } from '../harness/hostile.js'
+import { refusedEnvNameReason } from '../../src/output/env-names.js'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets } from '../harness/moto.js'
 import { runStep, tempDir, type StepResult } from '../harness/runner.js'
@@ -33,8 +36,8 @@ function commands(step: StepResult): string[] {
 function expectNoInjection(step: StepResult): void {
   for (const { command, line } of runnerCommands(step.stdout)) {
     expect(command).toMatch(/^(debug|add-mask|warning|error|notice)$/)
-    // A name never adds a line to a command's message either.
-    expect(commandData(line)).not.toMatch(/[\r\n\u2028\u2029\u0085]/)
+    // A name never adds a line to a command's message either (a mask's data is a value).
+    if (command !== 'add-mask') expect(commandData(line)).not.toMatch(/[\r\n\u2028\u2029\u0085]/)
   }
   expect(step.stdout).not.toMatch(/::add-mask::(e|a)\r?$/m)
   expect(step.stdout).not.toMatch(/^\s*::(warning|error|notice)::injected/m)
@@ -182,5 +185,57 @@ describe('outputs that differ only in letter case, bundled (defect 12)', () => {
     expect(step.exitCode).toBe(1)
     expect(step.errors[0]).toMatch(/output 'key' would be set twice \(as 'Key'/)
     expect(step.outputs).toEqual({})
+  })
+})
+
+describe('the injection property through dist (a few generated cases)', () => {
+  let run = 0
+  it('fetch: generated hostile secret names by prefix* and JSON keys exported bare', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(hostileName, { minLength: 1, maxLength: 3 }),
+        fc.uniqueArray(fc.oneof(hostileName, refusedTwin), { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('Windows', 'Linux'),
+        async (names, keys, runnerOs) => {
+          const at = `gen${++run}/`
+          await seedSecrets(moto.client, [
+            ...names.map(name => ({ name: `${at}${name}`, value: 'gen-value' })),
+            {
+              name: `${at}json`,
+              value: JSON.stringify(Object.fromEntries(keys.map(k => [k, 'v'])))
+            }
+          ])
+          const env = { RUNNER_OS: runnerOs }
+          const steps = [
+            await runStep({
+              inputs: { 'endpoint-url': moto.endpoint, 'secret-ids': `${at}*` },
+              env
+            }),
+            await runStep({
+              inputs: {
+                'endpoint-url': moto.endpoint,
+                'secret-ids': `,${at}json`,
+                'parse-json-secrets': 'true',
+                'name-transformation': 'none',
+                'export-outputs': 'true'
+              },
+              env
+            })
+          ]
+          const platform = runnerOs === 'Windows' ? 'win32' : 'linux'
+          for (const step of steps) {
+            expectNoInjection(step)
+            for (const name of Object.keys(step.env)) {
+              expect(refusedEnvNameReason(name, platform)).toBeUndefined()
+            }
+            if (step.exitCode !== 0) {
+              expect(step.errors).toEqual([expect.stringMatching(/^Nothing was exported: /)])
+              expect(step.env).toEqual({})
+            }
+          }
+        }
+      ),
+      propertyOptions(4)
+    )
   })
 })

@@ -181,7 +181,7 @@ describe('hostile names and keys through every mode, in-process', () => {
   // is in the JSON keys of the value.
   const awsName = fc.stringMatching(/^[A-Za-z0-9/_+=.@-]{1,12}$/)
 
-  it('lookup-jsonpath, put, rotate: hostile JSON keys in the value', async () => {
+  it('lookup-jsonpath, put, rotate, push-generated: hostile JSON keys in the value', async () => {
     await fc.assert(
       fc.asyncProperty(awsName, keys, runnerOs, async (name, jsonKeys, os) => {
         const value = JSON.stringify(Object.fromEntries(jsonKeys.map(k => [k, 'v-inj'])))
@@ -216,6 +216,18 @@ describe('hostile names and keys through every mode, in-process', () => {
         expectNoInjection(rotate, os)
         expect(rotate.error).toBeUndefined()
         expect(rotate.summary).not.toBe('')
+        const pushed = await step(
+          {
+            mode: 'push-generated',
+            'secret-id': secret.arn,
+            'update-policy': 'MergeMissing',
+            fields: 'token:\n  generator:\n    passwordLength: 20',
+            'export-outputs': 'true'
+          },
+          os
+        )
+        expectNoInjection(pushed, os)
+        expect(pushed.error).toBeUndefined()
       }),
       propertyOptions(10)
     )
