@@ -94,7 +94,7 @@ function expectNoInjection(result: Step, runnerOs: string): void {
     if (command !== 'add-mask') expect(commandData(line)).not.toMatch(/[\r\n\u2028\u2029\u0085]/)
   }
   expect(commands.filter(c => c.command === 'error').length).toBeLessThanOrEqual(1)
-  const markup = result.summary.replace(/<\/?(h3|table|tr|th|td|p)>/g, '')
+  const markup = result.summary.replace(/<\/?(h3|table|tr|th|td|p|code)>/g, '')
   expect(markup).not.toMatch(/[<>]/)
   const platform = runnerOs === 'Windows' ? 'win32' : 'linux'
   for (const name of Object.keys(result.env)) {

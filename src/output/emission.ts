@@ -18,10 +18,13 @@ export interface SecretTarget {
 
 export type Channel = 'env' | 'output' | 'file'
 
+/** A cell of the summary: text, or text shown as code (a query as written). */
+export type SummaryCell = string | { code: string }
+
 export interface SummaryTable {
   heading: string
   header: string[]
-  rows: string[][]
+  rows: SummaryCell[][]
   notes?: string[]
 }
 

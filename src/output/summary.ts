@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { SummaryTable } from './emission.js'
+import type { SummaryCell, SummaryTable } from './emission.js'
 import { htmlText } from './escape.js'
 import { log } from './log.js'
 import type { Masker } from './mask.js'
@@ -19,9 +19,13 @@ export async function writeSummary(table: SummaryTable, masker: Masker): Promise
   if (table.rows.length > 0) {
     summary.addTable([
       table.header.map(data => ({ data: clean(data), header: true })),
-      ...table.rows.map(row => row.map(cell => clean(cell)))
+      ...table.rows.map(row => row.map(cell => cellHtml(cell, clean)))
     ])
   }
   for (const note of table.notes ?? []) summary.addRaw(`<p>${clean(note)}</p>`, true)
   await summary.write()
+}
+
+function cellHtml(cell: SummaryCell, clean: (text: string) => string): string {
+  return typeof cell === 'string' ? clean(cell) : `<code>${clean(cell.code)}</code>`
 }

@@ -151,7 +151,7 @@ describe('emit', () => {
         summary: {
           heading: 'Fetched <b>x</b>',
           header: ['Secret'],
-          rows: [['<img src=x onerror=alert(1)>'], ['a\n\n# b']],
+          rows: [['<img src=x onerror=alert(1)>'], ['a\n\n# b'], [{ code: '$[?@.n<3]' }]],
           notes: ['see [this](https://evil.example) & <script>']
         }
       },
@@ -163,5 +163,6 @@ describe('emit', () => {
     expect(summary).toContain('&lt;img src=x onerror=alert(1)&gt;')
     expect(summary).toContain('<p>see [this](https://evil.example) &amp; &lt;script&gt;</p>')
     expect(summary).toContain('a\\n\\n# b')
+    expect(summary).toContain('<td><code>$[?@.n&lt;3]</code></td>')
   })
 })

@@ -129,7 +129,13 @@ describe('emit', () => {
       fc.asyncProperty(
         fc.array(target, { minLength: 1, maxLength: 5 }),
         fc.constantFrom('Windows', 'Linux', 'macOS'),
-        fc.array(fc.array(hostileName, { minLength: 2, maxLength: 2 }), { maxLength: 3 }),
+        fc.array(
+          fc.tuple(
+            hostileName,
+            hostileName.map(code => ({ code }))
+          ),
+          { maxLength: 3 }
+        ),
         fc.array(hostileName, { maxLength: 2 }),
         async (secrets, runnerOs, rows, notes) => {
           freshFiles()
@@ -164,7 +170,7 @@ describe('emit', () => {
           const outputs = Object.keys(parseFileCommands(read('GITHUB_OUTPUT'))).map(outputNameKey)
           expect(new Set(outputs).size).toBe(outputs.length)
           expectOneLineCommands(stdout.join(''), ['add-mask', 'debug', 'save-state'])
-          const markup = read('GITHUB_STEP_SUMMARY').replace(/<\/?(h3|table|tr|th|td|p)>/g, '')
+          const markup = read('GITHUB_STEP_SUMMARY').replace(/<\/?(h3|table|tr|th|td|p|code)>/g, '')
           expect(markup).not.toMatch(/[<>]/)
           seen.written++
         }
