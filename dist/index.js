@@ -65120,16 +65120,12 @@ function lookup_jsonpath_summaryOf(secret, results) {
         header: ['Output', 'Query', 'Matches', 'Emitted'],
         rows: results.map(({ query, outcome }) => [
             query.name,
-            `<code>${escapeHtml(query.query.text)}</code>`,
+            { code: query.query.text },
             String(outcome.matches),
             outcome.note
         ]),
         notes: [`Secret '${secret.name}', version ${secret.versionId}.`]
     };
-}
-/** The summary is HTML: a query such as `$[?@.n<3]` must show as written. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -66652,12 +66648,15 @@ async function writeSummary(table, masker) {
     if (table.rows.length > 0) {
         summary.addTable([
             table.header.map(data => ({ data: clean(data), header: true })),
-            ...table.rows.map(row => row.map(cell => clean(cell)))
+            ...table.rows.map(row => row.map(cell => cellHtml(cell, clean)))
         ]);
     }
     for (const note of table.notes ?? [])
         summary.addRaw(`<p>${clean(note)}</p>`, true);
     await summary.write();
+}
+function cellHtml(cell, clean) {
+    return typeof cell === 'string' ? clean(cell) : `<code>${clean(cell.code)}</code>`;
 }
 
 ;// CONCATENATED MODULE: ./src/output/emit.ts
