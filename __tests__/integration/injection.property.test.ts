@@ -39,6 +39,8 @@ beforeEach(() => {
   })
 })
 afterEach(() => {
+  // core.setFailed sets the exit code of this jest worker, which later test files share.
+  process.exitCode = undefined
   jest.restoreAllMocks()
   process.env = { ...saved }
 })

@@ -46,6 +46,8 @@ beforeEach(() => {
   })
 })
 afterEach(() => {
+  // core.setFailed sets the exit code of this jest worker, which later test files share.
+  process.exitCode = undefined
   jest.restoreAllMocks()
   fs.rmSync(dir, { recursive: true, force: true })
   process.env = { ...saved }
