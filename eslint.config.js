@@ -11,5 +11,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['log', 'error'] }]
     }
+  },
+  {
+    // Names and keys in log lines could become workflow commands: every line goes through
+    // src/output/log.ts, which escapes it.
+    files: ['src/**/*.ts'],
+    ignores: ['src/output/log.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='core'][property.name=/^(info|warning|error|notice|debug|setFailed)$/]",
+          message: 'Log through log.* from src/output/log.ts: it escapes names and keys.'
+        }
+      ]
+    }
   }
 )

@@ -61515,7 +61515,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4725);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8922);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -61524,7 +61524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4725:
+/***/ 8922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63058,6 +63058,72 @@ function createStsClient(settings, env) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/output/escape.ts
+/**
+ * The one escaping point for text that comes from whoever can create secrets: secret names,
+ * JSON keys, ids, aliases, tags, AWS messages. The runner reads every stdout line that starts
+ * with `::` (after leading whitespace) or holds `##[` as a workflow command, and the job
+ * summary is HTML.
+ */
+// C0 and C1 controls, DEL, NEL (U+0085), the Unicode line and paragraph separators, and the
+// invisible direction marks and overrides that can make a line read as something else.
+const UNSAFE_CHARS = 
+// eslint-disable-next-line no-control-regex
+/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const SHORT_FORMS = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escapeChar(char) {
+    return SHORT_FORMS[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** Legacy `##[command]` form, read by the runner anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g;
+/**
+ * One log line the runner shows and never runs: control and line-separator characters are
+ * written as `\n`, `\uXXXX`; a line-leading `::` and every `##[` are broken with `\u003a` /
+ * `\u0023`. `%` stays as it is: core.info prints it raw (the runner decodes nothing in a plain
+ * line) and core.warning, error, notice and debug escape it themselves, as `%25`.
+ */
+function logLine(text) {
+    return String(text)
+        .replace(UNSAFE_CHARS, escapeChar)
+        .replace(/^(\s*):(?=:)/, '$1\\u003a')
+        .replace(LEGACY_COMMAND, '#\\u0023[');
+}
+/**
+ * A name, key or id to put inside a message: as logLine, and every `::` is broken too, so the
+ * name is safe wherever the message places it (a line's start included).
+ */
+function logName(name) {
+    return logLine(name).replace(/::/g, ':\\u003a');
+}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/** Text for an HTML cell, heading or paragraph of the job summary: never markup. */
+function htmlText(text) {
+    return logLine(text).replace(/[&<>"']/g, char => HTML_ENTITIES[char]);
+}
+
+;// CONCATENATED MODULE: ./src/output/log.ts
+
+
+/**
+ * The action's log: every message becomes one line the runner shows and never runs as a
+ * workflow command, whatever names, keys or AWS messages it quotes (see logLine). Use it
+ * instead of core.info / warning / error / notice / debug (lint enforces that).
+ */
+const log = {
+    info: (message) => core/* info */.pq(logLine(message)),
+    warning: (message) => core/* warning */.$e(logLine(message)),
+    error: (message) => core/* error */.z3(logLine(message)),
+    notice: (message) => core/* notice */.lm(logLine(message)),
+    debug: (message) => core/* debug */.Yz(logLine(message)),
+    setFailed: (message) => core/* setFailed */.C1(logLine(message))
+};
+
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 
 
@@ -63121,7 +63187,7 @@ async function assumeRole(sts, role, env) {
     }
     const identity = maskedIdentity(credentials, role);
     const how = role.chaining ? 'role chaining' : 'GitHub OIDC';
-    core/* info */.pq(`Assumed role ${role.arn} as session ${request.RoleSessionName} (${how}); ` +
+    log.info(`Assumed role ${role.arn} as session ${request.RoleSessionName} (${how}); ` +
         'its credentials stay inside this step.');
     return identity;
 }
@@ -64563,7 +64629,10 @@ function walk(name, value, transformation, out) {
 function leafText(value) {
     return typeof value === 'string' ? value : jsonText(value);
 }
-/** Names a secret must never set: each would let its content take over later steps. */
+/**
+ * Names a secret must never set: each would let its content run code in, or redirect the
+ * traffic or trust of, later steps. The README's Security table is this table, row for row.
+ */
 const REFUSED_ENV_GROUPS = [
     {
         reason: 'the runner and GitHub Actions own it (job context, tokens, OIDC, step inputs, state)',
@@ -64571,8 +64640,18 @@ const REFUSED_ENV_GROUPS = [
         prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_']
     },
     {
-        reason: 'it changes which programs or shared libraries later steps load',
-        names: ['PATH', 'PATHEXT', 'COMSPEC', 'GCONV_PATH'],
+        reason: 'it changes which programs, shared libraries or crypto modules later steps load',
+        names: [
+            'PATH',
+            'PATHEXT',
+            'COMSPEC',
+            'SYSTEMROOT',
+            'WINDIR',
+            'GCONV_PATH',
+            'OPENSSL_CONF',
+            'OPENSSL_ENGINES',
+            'OPENSSL_MODULES'
+        ],
         prefixes: ['LD_', 'DYLD_']
     },
     {
@@ -64583,47 +64662,169 @@ const REFUSED_ENV_GROUPS = [
             'SHELL',
             'SHELLOPTS',
             'BASHOPTS',
+            'BASH_XTRACEFD',
+            'BASH_COMPAT',
+            'GLOBIGNORE',
             'IFS',
+            'PS0',
+            'PS1',
+            'PS2',
+            'PS3',
             'PS4',
             'PROMPT_COMMAND',
             'CDPATH',
-            'ZDOTDIR'
+            'ZDOTDIR',
+            'INPUTRC',
+            'PSExecutionPolicyPreference',
+            'PSModulePath'
         ],
-        prefixes: []
+        prefixes: ['BASH_FUNC_']
     },
     {
-        reason: 'a language runtime loads code or options from it in every later step',
+        reason: 'Node.js, the JVM or .NET loads code or options from it in every later step',
         names: [
             'NODE_OPTIONS',
             'NODE_PATH',
+            'NODE_REPL_EXTERNAL_MODULE',
             'JAVA_TOOL_OPTIONS',
             '_JAVA_OPTIONS',
             'JDK_JAVA_OPTIONS',
+            'JAVA_OPTS',
+            'JAVA_HOME',
             'CLASSPATH',
+            'DOTNET_STARTUP_HOOKS',
+            'DOTNET_ADDITIONAL_DEPS',
+            'DOTNET_SHARED_STORE',
+            'DOTNET_ROOT'
+        ],
+        prefixes: ['CORECLR_', 'COR_']
+    },
+    {
+        reason: 'Python, Perl, Ruby, Lua, Erlang, PHP, Tcl or R runs code or loads modules from it',
+        names: [
             'PYTHONPATH',
             'PYTHONHOME',
             'PYTHONSTARTUP',
             'PYTHONWARNINGS',
+            'PYTHONBREAKPOINT',
+            'PYTHONUSERBASE',
+            'PYTHONINSPECT',
             'PERL5OPT',
             'PERL5LIB',
             'PERLLIB',
             'PERL5DB',
+            'PERL5SHELL',
+            'PERL_MB_OPT',
+            'PERL_MM_OPT',
             'RUBYOPT',
             'RUBYLIB',
+            'RUBYSHELL',
+            'ERL_AFLAGS',
+            'ERL_ZFLAGS',
+            'ERL_FLAGS',
+            'ERL_LIBS',
+            'ELIXIR_ERL_OPTIONS',
+            'PHPRC',
+            'PHP_INI_SCAN_DIR',
+            'TCLLIBPATH',
+            'R_PROFILE',
+            'R_PROFILE_USER',
+            'R_ENVIRON',
+            'R_ENVIRON_USER',
+            'R_LIBS',
+            'R_LIBS_USER'
+        ],
+        prefixes: ['LUA_INIT', 'LUA_PATH', 'LUA_CPATH']
+    },
+    {
+        reason: 'make, a compiler or a build tool runs the commands, flags or files it names',
+        names: [
+            'MAKEFLAGS',
+            'MFLAGS',
+            'GNUMAKEFLAGS',
+            'MAKEFILES',
+            'CC',
+            'CXX',
+            'CPP',
+            'LD',
+            'AR',
+            'CFLAGS',
+            'CXXFLAGS',
+            'CPPFLAGS',
+            'LDFLAGS',
+            'RUSTFLAGS',
+            'RUSTDOCFLAGS',
+            'RUSTDOC',
+            'MAVEN_OPTS',
+            'MAVEN_ARGS',
+            'GRADLE_OPTS',
+            'GRADLE_USER_HOME',
+            'SBT_OPTS',
+            'ANT_OPTS',
+            'ANT_ARGS'
+        ],
+        prefixes: ['RUSTC', 'CGO_']
+    },
+    {
+        reason: 'Go reads its flags, toolchain, module proxy or checksum database from it',
+        names: [
             'GOFLAGS',
-            'RUSTC_WRAPPER',
-            'DOTNET_STARTUP_HOOKS',
-            'PSModulePath'
+            'GOPROXY',
+            'GOENV',
+            'GOTOOLCHAIN',
+            'GOSUMDB',
+            'GONOSUMDB',
+            'GONOSUMCHECK',
+            'GOPRIVATE',
+            'GONOPROXY',
+            'GOINSECURE',
+            'GOVCS',
+            'GOAUTH',
+            'GOCACHEPROG',
+            'GOROOT',
+            'GOPATH',
+            'GOBIN'
         ],
         prefixes: []
     },
     {
-        reason: 'git or another tool runs the command or program it names',
+        reason: 'a package manager reads it as configuration (registry, index, scripts, install hooks)',
+        names: [
+            'GEM_HOME',
+            'GEM_PATH',
+            'GEMRC',
+            'COMPOSER',
+            'NUGET_PLUGIN_PATHS',
+            'NUGET_CREDENTIALPROVIDERS_PATH'
+        ],
+        prefixes: [
+            'CARGO_',
+            'RUSTUP_',
+            'PIP_',
+            'UV_',
+            'POETRY_',
+            'BUNDLE_',
+            'COMPOSER_',
+            'COREPACK_',
+            'BUN_CONFIG_'
+        ]
+    },
+    {
+        reason: 'npm, yarn and pnpm read it as configuration (registry, script-shell, install scripts)',
+        names: [],
+        prefixes: ['NPM_CONFIG_', 'YARN_'],
+        anyCase: true
+    },
+    {
+        reason: 'git, ssh or another tool runs the command or program it names, or reads a repository from it',
         names: [
             'GIT_SSH_COMMAND',
             'GIT_SSH',
+            'GIT_SSH_VARIANT',
             'GIT_ASKPASS',
             'SSH_ASKPASS',
+            'SSH_ASKPASS_REQUIRE',
+            'SSH_AUTH_SOCK',
             'GIT_EXEC_PATH',
             'GIT_PROXY_COMMAND',
             'GIT_EXTERNAL_DIFF',
@@ -64633,27 +64834,77 @@ const REFUSED_ENV_GROUPS = [
             'GIT_TEMPLATE_DIR',
             'GIT_DIR',
             'GIT_WORK_TREE',
+            'GIT_COMMON_DIR',
+            'GIT_INDEX_FILE',
+            'GIT_OBJECT_DIRECTORY',
+            'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+            'GIT_ALLOW_PROTOCOL',
+            'GIT_PROTOCOL_FROM_USER',
+            'RSYNC_RSH',
+            'RSYNC_CONNECT_PROG',
+            'CLOUDSDK_PYTHON',
             'EDITOR',
             'VISUAL',
             'PAGER',
+            'MANPAGER',
+            'AWS_PAGER',
+            'GH_PAGER',
+            'GH_EDITOR',
+            'GH_BROWSER',
+            'LESSOPEN',
+            'LESSCLOSE',
+            'LESSEDIT',
+            'LESSKEY',
+            'LESSKEYIN',
             'BROWSER'
         ],
         prefixes: []
     },
     {
-        reason: 'tools load their configuration (which can run commands) from it',
-        names: ['HOME', 'XDG_CONFIG_HOME', 'GIT_CONFIG', 'CURL_HOME', 'WGETRC', 'DOCKER_CONFIG'],
-        prefixes: ['GIT_CONFIG_']
+        reason: 'a tool loads its configuration (which can run commands) from it',
+        names: [
+            'HOME',
+            'XDG_CONFIG_HOME',
+            'XDG_CONFIG_DIRS',
+            'GIT_CONFIG',
+            'CURL_HOME',
+            'WGETRC',
+            'DOCKER_CONFIG',
+            'DOCKER_CONTEXT',
+            'KUBECONFIG',
+            'GH_CONFIG_DIR',
+            'CLOUDSDK_CONFIG',
+            'AZURE_CONFIG_DIR',
+            'BOTO_CONFIG',
+            'ANSIBLE_CONFIG',
+            'TF_CLI_CONFIG_FILE',
+            'TF_PLUGIN_CACHE_DIR'
+        ],
+        prefixes: ['GIT_CONFIG_', 'TF_CLI_ARGS']
     },
     {
-        reason: 'npm reads it, in any letter case, as configuration (registry, script-shell)',
-        names: [],
-        prefixes: ['NPM_CONFIG_'],
-        anyCase: true
+        reason: 'it writes secrets or traffic of later steps to a log or a file',
+        names: ['GIT_CURL_VERBOSE', 'SSLKEYLOGFILE', 'NODE_DEBUG'],
+        prefixes: ['GIT_TRACE']
     },
     {
         reason: 'it reroutes later network traffic, exposing other credentials',
-        names: ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY', 'DOCKER_HOST'],
+        names: [
+            'HTTP_PROXY',
+            'HTTPS_PROXY',
+            'ALL_PROXY',
+            'NO_PROXY',
+            'FTP_PROXY',
+            'RSYNC_PROXY',
+            'GRPC_PROXY',
+            'SOCKS_PROXY',
+            'SOCKS5_PROXY',
+            'DOCKER_HOST',
+            'GH_HOST',
+            'HOSTALIASES',
+            'RES_OPTIONS',
+            'LOCALDOMAIN'
+        ],
         prefixes: [],
         anyCase: true
     },
@@ -64666,40 +64917,54 @@ const REFUSED_ENV_GROUPS = [
             'SSL_CERT_DIR',
             'REQUESTS_CA_BUNDLE',
             'CURL_CA_BUNDLE',
-            'GIT_SSL_NO_VERIFY',
-            'GIT_SSL_CAINFO',
-            'AWS_CA_BUNDLE'
+            'AWS_CA_BUNDLE',
+            'DOCKER_CERT_PATH',
+            'DOCKER_TLS_VERIFY',
+            'DENO_CERT',
+            'GRPC_DEFAULT_SSL_ROOTS_FILE_PATH'
         ],
-        prefixes: []
+        prefixes: ['GIT_SSL_']
     },
     {
-        reason: 'it replaces or redirects the AWS credentials later steps and our post step use',
+        reason: 'it replaces or redirects the AWS or cloud credentials later steps and our post step use',
         names: [
             'AWS_ACCESS_KEY_ID',
             'AWS_SECRET_ACCESS_KEY',
             'AWS_SESSION_TOKEN',
             'AWS_SECURITY_TOKEN',
+            'AWS_CREDENTIAL_EXPIRATION',
             'AWS_PROFILE',
+            'AWS_DEFAULT_PROFILE',
             'AWS_CONFIG_FILE',
             'AWS_SHARED_CREDENTIALS_FILE',
+            'AWS_DATA_PATH',
             'AWS_ROLE_ARN',
+            'AWS_ROLE_SESSION_NAME',
             'AWS_WEB_IDENTITY_TOKEN_FILE',
-            'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-            'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-            'AWS_CONTAINER_AUTHORIZATION_TOKEN',
-            'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE'
+            'GOOGLE_APPLICATION_CREDENTIALS'
         ],
-        prefixes: ['AWS_ENDPOINT_URL']
+        prefixes: ['AWS_ENDPOINT_URL', 'AWS_CONTAINER_', 'AWS_EC2_METADATA_']
     }
 ];
 const REFUSED_ENV_NAMES = REFUSED_ENV_GROUPS.flatMap(g => g.names);
 const REFUSED_ENV_PREFIXES = REFUSED_ENV_GROUPS.flatMap(g => g.prefixes);
 const VALID_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
+ * The platform whose env var rules apply: Windows when the runner says so (RUNNER_OS) or when
+ * this process runs there. Windows compares env var names ignoring case.
+ */
+function envPlatform(env = process.env, platform = process.platform) {
+    return env.RUNNER_OS === 'Windows' ? 'win32' : platform;
+}
+/** The form two env var names share when the platform treats them as one variable. */
+function envNameKey(name, platform) {
+    return platform === 'win32' ? name.toUpperCase() : name;
+}
+/**
  * Why `name` must never be exported, or undefined when it may be. The reason never repeats the
  * name. Windows compares env var names ignoring case, so there every list entry does too.
  */
-function refusedEnvNameReason(name, platform = process.platform) {
+function refusedEnvNameReason(name, platform = envPlatform()) {
     if (name === '')
         return 'the name is empty';
     if (/[\0\r\n]/.test(name))
@@ -65270,7 +65535,7 @@ async function* listSecrets(client, filters, label, keep, includePlannedDeletion
             versions: secret.SecretVersionsToStages ?? {},
             entry: secret
         }));
-        core/* debug */.Yz(`ListSecrets ${label}: ${secrets.length} matching on this page`);
+        log.debug(`ListSecrets ${label}: ${secrets.length} matching on this page`);
         yield secrets;
     }
 }
@@ -65435,7 +65700,7 @@ class VersionReader {
                         answered.set(request, secret);
             }
             const left = open().length;
-            core/* debug */.Yz(`ListSecrets by name, page ${count}: ${left} of ${requests.length} left`);
+            log.debug(`ListSecrets by name, page ${count}: ${left} of ${requests.length} left`);
             if (left === 0 || count >= left)
                 return;
         }
@@ -65444,7 +65709,7 @@ class VersionReader {
         try {
             const secret = await this.limit(() => this.client.send(new dist_cjs/* DescribeSecretCommand */.X5({ SecretId: request.id })));
             if (secret.DeletedDate !== undefined) {
-                core/* debug */.Yz(`'${request.id}' is scheduled for deletion`);
+                log.debug(`'${request.id}' is scheduled for deletion`);
                 return { request, secrets: [] };
             }
             const versionId = currentVersionId(secret.VersionIdsToStages);
@@ -65461,7 +65726,7 @@ class VersionReader {
         if (this.listDenied)
             return;
         this.listDenied = true;
-        core/* warning */.$e('secretsmanager:ListSecrets is denied: reading version ids with DescribeSecret, one call ' +
+        log.warning('secretsmanager:ListSecrets is denied: reading version ids with DescribeSecret, one call ' +
             'per secret. Allow ListSecrets for fewer calls (wildcards need it).');
     }
 }
@@ -65639,10 +65904,10 @@ class FileStore {
         catch (error) {
             const code = error.code;
             if (code === 'ENOENT') {
-                core/* info */.pq(`No state file at '${this.file}' yet: this is a first run.`);
+                log.info(`No state file at '${this.file}' yet: this is a first run.`);
                 return { kind: 'none' };
             }
-            core/* warning */.$e(`Could not read the state file '${this.file}' (${code}): comparing against nothing, ` +
+            log.warning(`Could not read the state file '${this.file}' (${code}): comparing against nothing, ` +
                 'so every secret is reported as changed.');
             return { kind: 'unreadable' };
         }
@@ -65666,7 +65931,7 @@ class FileStore {
             await external_node_fs_.promises.rm(temp, { force: true });
             // Not fatal: the next run compares against older ids and reports changed, never less.
             const code = error.code ?? String(error);
-            core/* warning */.$e(`Could not write the state file '${this.file}' (${code}): the next run will report ` +
+            log.warning(`Could not write the state file '${this.file}' (${code}): the next run will report ` +
                 "these changes again. Check state-file and the directory's permissions.");
         }
     }
@@ -65698,7 +65963,7 @@ class ActionsCacheStore {
     async load() {
         const cache = await actionsCache();
         if (!cacheAvailable(cache)) {
-            core/* warning */.$e('The GitHub Actions cache service is not available (not running on a GitHub runner?): ' +
+            log.warning('The GitHub Actions cache service is not available (not running on a GitHub runner?): ' +
                 'this is a first run, and the version ids will not be kept. Use cache: file outside ' +
                 'GitHub Actions.');
             return { kind: 'none' };
@@ -65713,20 +65978,20 @@ class ActionsCacheStore {
             hit = await cache.restoreCache([this.file], this.saveKey, [`${this.prefix}-`]);
         }
         catch (error) {
-            core/* warning */.$e(`Could not restore the version ids from the Actions cache: ${errorText(error)}`);
+            log.warning(`Could not restore the version ids from the Actions cache: ${errorText(error)}`);
             return { kind: 'none' };
         }
         if (hit === undefined) {
-            core/* info */.pq(`No previous version ids in the ${this.where}: this is a first run.`);
+            log.info(`No previous version ids in the ${this.where}: this is a first run.`);
             return { kind: 'none' };
         }
-        core/* info */.pq(`Previous version ids restored from the Actions cache entry '${hit}'.`);
+        log.info(`Previous version ids restored from the Actions cache entry '${hit}'.`);
         let text;
         try {
             text = await external_node_fs_.promises.readFile(this.file, 'utf8');
         }
         catch (error) {
-            core/* warning */.$e(`The Actions cache entry '${hit}' holds no readable version ids ` +
+            log.warning(`The Actions cache entry '${hit}' holds no readable version ids ` +
                 `(${error.code}): every secret is reported as changed.`);
             return { kind: 'unreadable' };
         }
@@ -65742,10 +66007,10 @@ class ActionsCacheStore {
             // Failures other than a bad key are warnings inside saveCache, and it returns -1.
             const id = await cache.saveCache([this.file], this.saveKey);
             if (id !== -1)
-                core/* info */.pq(`Version ids saved to the Actions cache as '${this.saveKey}'.`);
+                log.info(`Version ids saved to the Actions cache as '${this.saveKey}'.`);
         }
         catch (error) {
-            core/* warning */.$e(`Could not save the version ids to the Actions cache: ${errorText(error)}`);
+            log.warning(`Could not save the version ids to the Actions cache: ${errorText(error)}`);
         }
     }
 }
@@ -65768,7 +66033,7 @@ function readDocument(text, where) {
     catch (error) {
         if (!(error instanceof CorruptStateError))
             throw error;
-        core/* warning */.$e(`The ${where} is corrupt (${error.message}): comparing against nothing, so every secret ` +
+        log.warning(`The ${where} is corrupt (${error.message}): comparing against nothing, so every secret ` +
             'is reported as changed. It is replaced at the end of this run.');
         return { kind: 'unreadable' };
     }
@@ -65778,6 +66043,7 @@ function errorText(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/check-changed.ts
+
 
 
 
@@ -65895,7 +66161,7 @@ function checkMissing(missing, baseline) {
             unknown.push(label);
         }
         else if (request.kind === 'name' || request.kind === 'arn') {
-            core/* warning */.$e(`Secret '${label}' no longer exists (deleted or scheduled for deletion): reported as ` +
+            log.warning(`Secret '${label}' no longer exists (deleted or scheduled for deletion): reported as ` +
                 'changed. Remove it from secret-ids, or the next run fails.');
         }
     }
@@ -65909,18 +66175,18 @@ const LOGGED_ROWS = 50;
 function logChanges(rows, firstRun, changed) {
     if (firstRun) {
         const count = `${rows.length} secret${rows.length === 1 ? '' : 's'}`;
-        core/* info */.pq(`First run: ${count} recorded, reported as ${changed ? 'changed' : 'unchanged'}.`);
+        log.info(`First run: ${count} recorded, reported as ${changed ? 'changed' : 'unchanged'}.`);
         return;
     }
     const notable = rows.filter(row => row.status !== 'unchanged');
     for (const row of notable.slice(0, LOGGED_ROWS)) {
-        core/* info */.pq(`${row.status}: ${row.name} (${row.previous ?? '-'} -> ${row.current ?? '-'})`);
+        log.info(`${row.status}: ${logName(row.name)} (${row.previous ?? '-'} -> ${row.current ?? '-'})`);
     }
     if (notable.length > LOGGED_ROWS) {
-        core/* info */.pq(`... and ${notable.length - LOGGED_ROWS} more: see the job summary.`);
+        log.info(`... and ${notable.length - LOGGED_ROWS} more: see the job summary.`);
     }
     if (notable.length === 0)
-        core/* info */.pq(`No change in ${rows.length} secret(s).`);
+        log.info(`No change in ${rows.length} secret(s).`);
 }
 function summaryOf(rows, changed, firstRun, notes) {
     const count = `${rows.length} secret${rows.length === 1 ? '' : 's'}`;
@@ -66025,7 +66291,7 @@ async function restoreIfDeleted(client, secret, options) {
     catch (error) {
         throw new ActionError(describeAwsError(error, 'RestoreSecret', secret.name));
     }
-    core/* info */.pq(`Restored '${secret.name}', which was scheduled for deletion (restore-if-deleted)`);
+    log.info(`Restored '${secret.name}', which was scheduled for deletion (restore-if-deleted)`);
     return true;
 }
 // ---------- replication ----------
@@ -66069,7 +66335,7 @@ async function replicateMissing(client, secret, wanted) {
             AddReplicaRegions: missing,
             ForceOverwriteReplicaSecret: false
         }));
-        core/* info */.pq(`Replicating '${secret.name}' to ${missing.map(r => r.Region).join(', ')}`);
+        log.info(`Replicating '${secret.name}' to ${missing.map(r => r.Region).join(', ')}`);
         return { ...secret.replicas, ...replicationStatus(out.ReplicationStatus) };
     }
     catch (error) {
@@ -66090,7 +66356,7 @@ async function removeReplicas(client, secret) {
     catch (error) {
         throw new ActionError(describeAwsError(error, 'RemoveRegionsFromReplication', secret.name));
     }
-    core/* info */.pq(`Removed the replicas of '${secret.name}' in ${regions.join(', ')} before deleting it`);
+    log.info(`Removed the replicas of '${secret.name}' in ${regions.join(', ')} before deleting it`);
 }
 /** DeleteSecret; undefined when the secret was gone already. Returns the deletion date. */
 async function deleteSecret(client, secret, deletion) {
@@ -66199,7 +66465,7 @@ async function delete_select(clients, config) {
         throw new ActionError(`delete: no secret matches ${labels} (on-missing: fail): nothing was deleted.`);
     }
     if (missing.length > 0)
-        core/* warning */.$e(`delete: no secret matches ${labels}: nothing to delete`);
+        log.warning(`delete: no secret matches ${labels}: nothing to delete`);
     checkCount(found.filter(item => item.secret?.deletedDate === undefined), config.maxDeletions);
     // Listed secrets are described once the count is known, for their replicas and dates
     // (ListSecrets names no replica).
@@ -66242,7 +66508,7 @@ async function deleteOne(item, config) {
         return { name: label, action: 'missing', replicas: [] };
     const replicas = Object.keys(secret.replicas);
     if (secret.deletedDate !== undefined) {
-        core/* info */.pq(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`);
+        log.info(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`);
         return { name: secret.name, action: 'already scheduled', date: secret.deletedDate, replicas };
     }
     if (config.dryRun)
@@ -66250,10 +66516,10 @@ async function deleteOne(item, config) {
     await removeReplicas(client, secret);
     const date = await deleteSecret(client, secret, config.deletion);
     if (date === undefined) {
-        core/* warning */.$e(`'${secret.name}' was deleted by someone else meanwhile`);
+        log.warning(`'${secret.name}' was deleted by someone else meanwhile`);
         return { name: secret.name, action: 'missing', replicas: [] };
     }
-    core/* info */.pq(`${what(config.deletion)} '${secret.name}': deleted on ${iso(date)}`);
+    log.info(`${what(config.deletion)} '${secret.name}': deleted on ${iso(date)}`);
     return { name: secret.name, action: 'deleted', date, replicas };
 }
 function what(deletion) {
@@ -66321,7 +66587,7 @@ function planOf(config, outcomes) {
 /** deletion-policy: Retain keeps every secret: no AWS call, and the summary says so. */
 function retained(config) {
     const ids = config.requests.map(r => (r.kind === 'prefix' ? `${r.id}*` : r.id));
-    core/* info */.pq(`deletion-policy: Retain: nothing deleted (${ids.join(', ')})`);
+    log.info(`deletion-policy: Retain: nothing deleted (${ids.join(', ')})`);
     const outputs = { 'deleted-secrets': '[]', 'deletion-dates': '{}' };
     if (config.dryRun) {
         outputs.plan = JSON.stringify({ mode: 'delete', 'dry-run': true, retain: ids, delete: [] });
@@ -66452,7 +66718,7 @@ async function fetchAll(clients, requests, version, onMissing = 'fail') {
         throw new ActionError(`Nothing was exported: ${fatal.length} secret(s) could not be read: ${details.join(' ')}`);
     }
     for (const failure of skipped) {
-        core/* warning */.$e(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`);
+        log.warning(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`);
     }
     return fetched;
 }
@@ -66572,7 +66838,7 @@ class Reader {
         if (this.batchDenied)
             return;
         this.batchDenied = true;
-        core/* warning */.$e('secretsmanager:BatchGetSecretValue is denied; reading secrets one by one with ' +
+        log.warning('secretsmanager:BatchGetSecretValue is denied; reading secrets one by one with ' +
             'GetSecretValue instead (slower). Allow BatchGetSecretValue for faster fetches.');
     }
     async readEach(ids) {
@@ -66633,6 +66899,14 @@ function writtenAt(document, location) {
     for (const part of location)
         node = node[part];
     return node;
+}
+
+;// CONCATENATED MODULE: ./src/output/output-names.ts
+/** Step output names: GitHub expressions look them up ignoring case. */
+const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** The form two output names share when `steps.<id>.outputs.<name>` cannot tell them apart. */
+function outputNameKey(name) {
+    return name.toUpperCase();
 }
 
 // EXTERNAL MODULE: ./node_modules/json-p3/dist/json-p3.cjs.js
@@ -66743,6 +67017,8 @@ function reasonOf(error) {
 ;// CONCATENATED MODULE: ./src/jsonpath/named-queries.ts
 
 
+
+
 /** The output of the `query` input. */
 const SINGLE_OUTPUT = 'value';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -66789,10 +67065,10 @@ function parseNamedQueries(text) {
 }
 function checkName(name, seen) {
     if (!NAME.test(name)) {
-        return `'${named_queries_printable(name)}' is not a valid name: use letters, digits and _, not starting with a digit`;
+        return `'${logName(name)}' is not a valid name: use letters, digits and _, not starting with a digit`;
     }
     // Step outputs (in expressions) and env vars on Windows ignore case: so do we.
-    if (seen.some(other => other.toUpperCase() === name.toUpperCase())) {
+    if (seen.some(other => outputNameKey(other) === outputNameKey(name))) {
         return `name '${name}' is used twice (names are compared ignoring case)`;
     }
     return undefined;
@@ -66807,9 +67083,6 @@ function compileNamed(text, label, report) {
         report(`${label} '${text}' is not valid JSONPath: ${error.message}`);
         return undefined;
     }
-}
-function named_queries_printable(text) {
-    return JSON.stringify(text).slice(1, -1);
 }
 
 ;// CONCATENATED MODULE: ./src/jsonpath/result.ts
@@ -66901,7 +67174,7 @@ const lookupJsonPathMode = {
             throw new ActionError(`Nothing was exported from secret '${secret.name}': ${problems.join('; ')}.`);
         }
         for (const { outcome } of results)
-            outcome.warnings.forEach(warning => core/* warning */.$e(warning));
+            outcome.warnings.forEach(warning => log.warning(warning));
         return {
             secrets: results.map(({ query, outcome }) => targetFor(query, outcome.value ?? '', secret.name, config.single)),
             summary: lookup_jsonpath_summaryOf(secret, results)
@@ -66973,7 +67246,7 @@ function evaluate(query, document, options) {
             note: ''
         };
     }
-    core/* debug */.Yz(`${query.label} (${query.query.absolute}) matched ${values.length} node(s)`);
+    log.debug(`${query.label} (${query.query.absolute}) matched ${values.length} node(s)`);
     return outcomeOf(query.label, values, options);
 }
 function targetFor(query, value, source, single) {
@@ -66987,16 +67260,12 @@ function lookup_jsonpath_summaryOf(secret, results) {
         header: ['Output', 'Query', 'Matches', 'Emitted'],
         rows: results.map(({ query, outcome }) => [
             query.name,
-            `<code>${escapeHtml(query.query.text)}</code>`,
+            { code: query.query.text },
             String(outcome.matches),
             outcome.note
         ]),
         notes: [`Secret '${secret.name}', version ${secret.versionId}.`]
     };
-}
-/** The summary is HTML: a query such as `$[?@.n<3]` must show as written. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -67064,7 +67333,7 @@ function parseFields(text, input = 'fields') {
     }
     if (fields.size === 0)
         throw new InputError(input, 'names no field');
-    warnings.forEach(warning => core/* warning */.$e(warning));
+    warnings.forEach(warning => log.warning(warning));
     return fields;
 }
 function parseFieldSpec(spec, name, input) {
@@ -67092,7 +67361,7 @@ function parseFieldSpec(spec, name, input) {
 function parseGenerator(text, input = 'generator') {
     const { mapping, warnings } = parseMapping(text, input);
     const options = parseGeneratorOptions(mapping, 'generator', input);
-    warnings.forEach(warning => core/* warning */.$e(warning));
+    warnings.forEach(warning => log.warning(warning));
     return options;
 }
 function parseGeneratorOptions(raw, where, input) {
@@ -67276,7 +67545,7 @@ async function versionHolding(client, secretId, data, stages) {
         const { name } = awsFailure(cause);
         if (!isAccessDenied(cause) && name !== 'DecryptionFailure')
             throw error;
-        core/* warning */.$e(`skip-unchanged: cannot read '${secretId}' to compare (${name}); writing without ` +
+        log.warning(`skip-unchanged: cannot read '${secretId}' to compare (${name}); writing without ` +
             'comparing. Allow secretsmanager:GetSecretValue and kms:Decrypt, or set skip-unchanged: false.');
         return undefined;
     }
@@ -67290,7 +67559,7 @@ async function putValue(client, request) {
         VersionStages: stages,
         ...payload(data)
     })));
-    core/* debug */.Yz(`PutSecretValue '${secretId}': version ${out.VersionId}`);
+    log.debug(`PutSecretValue '${secretId}': version ${out.VersionId}`);
     return written(out);
 }
 /**
@@ -67309,12 +67578,12 @@ async function createSecret(client, request, options) {
             AddReplicaRegions: options.replicas?.length ? options.replicas : undefined,
             ...payload(data)
         }));
-        core/* debug */.Yz(`CreateSecret '${secretId}': version ${out.VersionId}`);
+        log.debug(`CreateSecret '${secretId}': version ${out.VersionId}`);
         return written(out);
     }
     catch (error) {
         if (awsFailure(error).name === 'ResourceExistsException') {
-            core/* debug */.Yz(`CreateSecret '${secretId}': it exists already`);
+            log.debug(`CreateSecret '${secretId}': it exists already`);
             return undefined;
         }
         throw new AwsCallError('CreateSecret', secretId, error);
@@ -67548,7 +67817,7 @@ function decideUpdate(config, current, untouched) {
     switch (config.policy) {
         case 'IfNotExists':
             if (stored === undefined)
-                core/* warning */.$e(`Secret '${current.name}' is not a JSON object`);
+                log.warning(`Secret '${current.name}' is not a JSON object`);
             return { stored, merge: false, reason: untouched };
         case 'AlwaysUpdate':
             return { stored, names: [...config.fields.keys()], merge: false, reason: 'Updated' };
@@ -67693,7 +67962,7 @@ function exported(config, stored, secretName) {
     const present = [...config.fields.keys()].filter(name => {
         const has = stored !== undefined && Object.hasOwn(stored, name);
         if (!has)
-            core/* warning */.$e(`Field '${name}' is not in secret '${secretName}': not exported`);
+            log.warning(`Field '${name}' is not in secret '${secretName}': not exported`);
         return has;
     });
     return fieldTargets(config, present, secretName, name => {
@@ -67986,23 +68255,32 @@ function put_emission(config, result, replication) {
 
 ;// CONCATENATED MODULE: ./src/output/summary.ts
 
-/** Writes a table of names and ids to the job summary; scrubbed as a backstop. */
+
+
+/**
+ * Writes a table of names and ids to the job summary. Every heading, cell and note is scrubbed
+ * (a backstop) and then HTML-escaped: core.summary writes its text into the HTML as it is, and
+ * names come from whoever can create secrets. Notes go in a <p>, so markdown in them is text.
+ */
 async function writeSummary(table, masker) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        core/* debug */.Yz('No GITHUB_STEP_SUMMARY file: skipping the job summary');
+        log.debug('No GITHUB_STEP_SUMMARY file: skipping the job summary');
         return;
     }
-    const clean = (text) => masker.redact(text);
+    const clean = (text) => htmlText(masker.redact(text));
     const summary = core/* summary */.z.addHeading(clean(table.heading), 3);
     if (table.rows.length > 0) {
         summary.addTable([
             table.header.map(data => ({ data: clean(data), header: true })),
-            ...table.rows.map(row => row.map(cell => clean(cell)))
+            ...table.rows.map(row => row.map(cell => cellHtml(cell, clean)))
         ]);
     }
     for (const note of table.notes ?? [])
-        summary.addRaw(`\n${clean(note)}\n`, true);
+        summary.addRaw(`<p>${clean(note)}</p>`, true);
     await summary.write();
+}
+function cellHtml(cell, clean) {
+    return typeof cell === 'string' ? clean(cell) : `<code>${clean(cell.code)}</code>`;
 }
 
 ;// CONCATENATED MODULE: ./src/output/emit.ts
@@ -68013,9 +68291,10 @@ async function writeSummary(table, masker) {
 
 
 
+
+
 const STATE_FILES = 'sma-files';
 const STATE_ENV = 'sma-env';
-const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 /**
  * The one place values leave the process: mask everything, refuse anything unsafe before
@@ -68081,34 +68360,51 @@ function forced(target) {
     return target.channels?.length === 1 && target.channels[0] === 'output';
 }
 function envProblems(targets, env) {
+    // On Windows `Path` and `PATH` are one variable: compare names as the platform does.
+    const platform = envPlatform(env);
+    const key = (name) => envNameKey(name, platform);
+    const set = new Set(Object.keys(env)
+        .filter(name => env[name] !== undefined)
+        .map(key));
     const seen = new Map();
     const problems = [];
     for (const { name, source } of targets) {
-        const reason = refusedEnvNameReason(name);
+        const reason = refusedEnvNameReason(name, platform);
+        const first = seen.get(key(name));
         if (reason) {
-            problems.push(`refused env var '${emit_printable(name)}' from secret '${source}': ${reason}`);
+            problems.push(`refused env var '${logName(name)}' from secret '${logName(source)}': ${reason}`);
         }
-        else if (seen.has(name)) {
-            problems.push(`env var '${name}' would be set twice (secrets '${seen.get(name)}' and '${source}')`);
+        else if (first) {
+            const also = first.name === name ? '' : ` and as '${first.name}' (names ignore case here)`;
+            problems.push(`env var '${name}' would be set twice${also} ` +
+                `(secrets '${logName(first.source)}' and '${logName(source)}')`);
         }
-        else if (env[name] !== undefined) {
-            problems.push(`env var '${name}' from secret '${source}' is already set; refusing to overwrite it`);
+        else if (set.has(key(name))) {
+            problems.push(`env var '${name}' from secret '${logName(source)}' is already set; refusing to overwrite it`);
         }
-        seen.set(name, source);
+        if (!first)
+            seen.set(key(name), { name, source });
     }
     return problems;
 }
+/**
+ * Output names, the mode's own included, must differ in more than letter case: expressions
+ * ignore case, so `Key` would hide `key` (as lookup-jsonpath's query names already are).
+ */
 function outputProblems(targets, plainOutputs) {
-    const seen = new Set(Object.keys(plainOutputs));
+    const seen = new Map(Object.keys(plainOutputs).map(name => [outputNameKey(name), name]));
     const problems = [];
     for (const { name, source } of targets) {
+        const first = seen.get(outputNameKey(name));
         if (!OUTPUT_NAME.test(name)) {
-            problems.push(`output name '${emit_printable(name)}' from secret '${source}' is not valid`);
+            problems.push(`output name '${logName(name)}' from secret '${logName(source)}' is not valid`);
         }
-        else if (seen.has(name)) {
-            problems.push(`output '${name}' would be set twice (secret '${source}')`);
+        else if (first !== undefined) {
+            const also = first === name ? '' : ` (as '${first}': expressions ignore letter case)`;
+            problems.push(`output '${name}' would be set twice${also} (secret '${logName(source)}')`);
         }
-        seen.add(name);
+        if (first === undefined)
+            seen.set(outputNameKey(name), name);
     }
     return problems;
 }
@@ -68118,18 +68414,14 @@ function fileProblems(targets) {
     for (const { file, source } of targets) {
         const name = file ?? '';
         if (!FILE_NAME.test(name) || name.includes('..')) {
-            problems.push(`file name '${emit_printable(name)}' from secret '${source}' is not safe`);
+            problems.push(`file name '${logName(name)}' from secret '${logName(source)}' is not safe`);
         }
         else if (seen.has(name)) {
-            problems.push(`file '${name}' would be written twice (secret '${source}')`);
+            problems.push(`file '${name}' would be written twice (secret '${logName(source)}')`);
         }
         seen.add(name);
     }
     return problems;
-}
-/** Names come from secret names and JSON keys: show control characters, never raw. */
-function emit_printable(name) {
-    return JSON.stringify(name).slice(1, -1);
 }
 function writeFiles(targets, outputDir) {
     if (!outputDir || targets.length === 0)
@@ -68853,14 +69145,11 @@ function render_summaryOf(config, used) {
     const what = config.kind === 'template' ? 'template' : `format ${config.format}`;
     const fate = config.keep ? 'kept after the job (keep-file)' : 'removed by the post step';
     return {
-        heading: `Rendered ${render_escapeHtml(config.path)} from ${used.length} secret${used.length === 1 ? '' : 's'}`,
+        heading: `Rendered ${config.path} from ${used.length} secret${used.length === 1 ? '' : 's'}`,
         header: ['Secret', 'Version id', config.kind === 'template' ? 'Used at' : 'Variables'],
-        rows: used.map(({ value, where: at }) => [render_escapeHtml(value.name), value.versionId, at]),
+        rows: used.map(({ value, where: at }) => [value.name, value.versionId, at]),
         notes: [`Written from the ${what}, mode 0600; ${fate}.`]
     };
-}
-function render_escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/stages.ts
@@ -68921,7 +69210,7 @@ async function creationDates(client, arn) {
     }
     catch (error) {
         // The age only makes the message better; the stages already say what is wrong.
-        core/* debug */.Yz(`ListSecretVersionIds: ${describeAwsError(error, 'ListSecretVersionIds', arn)}`);
+        log.debug(`ListSecretVersionIds: ${describeAwsError(error, 'ListSecretVersionIds', arn)}`);
     }
     return dates;
 }
@@ -68960,7 +69249,7 @@ async function handleStalePending(client, secret, check) {
     await removeLabel(client, secret.arn, stale, PENDING);
     dropLabel(secret.stages, stale, PENDING);
     const note = `Removed a stale AWSPENDING: ${what}.`;
-    core/* warning */.$e(note);
+    log.warning(note);
     return note;
 }
 function dropLabel(stages, versionId, label) {
@@ -68989,7 +69278,7 @@ async function moveStage(client, command, secret, done) {
     catch (error) {
         const after = await describeStages(client, command.input.SecretId ?? secret).catch(() => undefined);
         if (after && done(after.stages)) {
-            core/* debug */.Yz(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`);
+            log.debug(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`);
             return;
         }
         failed(error, 'UpdateSecretVersionStage', secret);
@@ -69028,6 +69317,7 @@ function stageRows(before, after) {
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/in-workflow.ts
+
 
 
 
@@ -69137,7 +69427,7 @@ async function rotateInWorkflow(config, client, env) {
         throw error;
     }
     const after = await describeStages(client, before.arn);
-    core/* info */.pq(`Rotated '${before.name}': version ${created.versionId} is AWSCURRENT`);
+    log.info(`Rotated '${before.name}': version ${created.versionId} is AWSCURRENT`);
     return finishedEmission(after, stagesBefore, created.versionId, previous, true, started, [
         ...(created.staleNote ? [created.staleNote] : [])
     ]);
@@ -69156,7 +69446,7 @@ async function createPending(client, secret, config, env) {
     if (has(secret.stages, versionId, PENDING)) {
         if (config.dryRun)
             return { versionId, value: '', staleNote, planned: 'reuse' };
-        core/* info */.pq(`Version ${versionId} of '${secret.name}' is already pending: using it`);
+        log.info(`Version ${versionId} of '${secret.name}' is already pending: using it`);
         return { versionId, value: await readVersion(client, secret, versionId), staleNote };
     }
     if (secret.stages[versionId] !== undefined) {
@@ -69185,7 +69475,7 @@ async function createPending(client, secret, config, env) {
         await cancelPending(client, secret.arn, versionId);
         throw new AwsCallError('PutSecretValue', secret.name, error, 'Rotate a secret from one job (or matrix leg) at a time.');
     }
-    core/* info */.pq(`Stored version ${versionId} of '${secret.name}' as AWSPENDING`);
+    log.info(`Stored version ${versionId} of '${secret.name}' as AWSPENDING`);
     return { versionId, value, staleNote };
 }
 /**
@@ -69258,7 +69548,7 @@ async function finishPhase(client, secret, given, started, dryRun, restore) {
             return finishPlan(secret, target, [], restore);
         if (has(secret.stages, target, PENDING))
             await removeLabel(client, secret.arn, target, PENDING);
-        core/* info */.pq(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`);
+        log.info(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`);
         const after = await describeStages(client, secret.arn);
         return finishedEmission(after, before, target, versionWith(after.stages, PREVIOUS), false, started);
     }
@@ -69275,7 +69565,7 @@ async function finishPhase(client, secret, given, started, dryRun, restore) {
     }
     await promote(client, secret, target);
     const after = await describeStages(client, secret.arn);
-    core/* info */.pq(`Rotated '${secret.name}': version ${target} is AWSCURRENT`);
+    log.info(`Rotated '${secret.name}': version ${target} is AWSCURRENT`);
     return finishedEmission(after, before, target, previous, true, started);
 }
 function in_workflow_planned(config, secret, created, restore) {
@@ -69401,11 +69691,11 @@ async function cancelPending(client, arn, versionId) {
         const secret = await describeStages(client, arn);
         if (has(secret.stages, versionId, PENDING) && !has(secret.stages, versionId, CURRENT)) {
             await removeLabel(client, arn, versionId, PENDING);
-            core/* info */.pq(`Removed AWSPENDING from version ${versionId}: the rotation did not finish`);
+            log.info(`Removed AWSPENDING from version ${versionId}: the rotation did not finish`);
         }
     }
     catch (error) {
-        core/* warning */.$e(`Could not remove AWSPENDING from version ${versionId}: ${error.message}`);
+        log.warning(`Could not remove AWSPENDING from version ${versionId}: ${error.message}`);
     }
 }
 /**
@@ -69420,15 +69710,15 @@ async function cancelUnfinished(context) {
     const sm = await context.client();
     const secret = await describeStages(sm, arn);
     if (!has(secret.stages, versionId, PENDING)) {
-        core/* info */.pq(`Version ${versionId} of '${secret.name}' is not pending: nothing to cancel`);
+        log.info(`Version ${versionId} of '${secret.name}' is not pending: nothing to cancel`);
         return;
     }
     await removeLabel(sm, arn, versionId, PENDING);
     if (has(secret.stages, versionId, CURRENT)) {
-        core/* info */.pq(`Removed a leftover AWSPENDING from the current version ${versionId}`);
+        log.info(`Removed a leftover AWSPENDING from the current version ${versionId}`);
         return;
     }
-    core/* warning */.$e(`The rotation of '${secret.name}' did not finish: removed AWSPENDING from version ` +
+    log.warning(`The rotation of '${secret.name}' did not finish: removed AWSPENDING from version ` +
         `${versionId} so the next rotation is not blocked. AWSCURRENT is still ` +
         `${versionWith(secret.stages, CURRENT) ?? 'unset'}. If a step already applied the pending ` +
         'value (a database password, say), apply the AWSCURRENT value again; the pending value ' +
@@ -69561,7 +69851,7 @@ async function rotateWithLambda(config, client, env) {
         : config.rotateImmediately
             ? `Started rotation of '${before.name}' (version ${versionId}), not waiting for it`
             : `Set the rotation of '${before.name}'; it rotates at its next scheduled time`;
-    core/* info */.pq(heading);
+    log.info(heading);
     return {
         outputs: {
             arn: before.arn,
@@ -69624,7 +69914,7 @@ async function startRotation(client, secret, config, lambdaArn, env) {
     };
     try {
         const out = await client.send(new dist_cjs/* RotateSecretCommand */.xp(request));
-        core/* debug */.Yz(`RotateSecret '${secret.name}': version ${out.VersionId}`);
+        log.debug(`RotateSecret '${secret.name}': version ${out.VersionId}`);
         return out.VersionId ?? request.ClientRequestToken;
     }
     catch (error) {
@@ -69725,6 +70015,7 @@ const handlers = {
 
 
 
+
 const STATE_MODE = 'sma-mode';
 const STATE_REGION = 'sma-region';
 /** The action's main step: parse every input, run the mode's handler, emit what it returns. */
@@ -69739,7 +70030,7 @@ async function run(read = readActionInput, env = process.env) {
         const config = handler.parse(inputs);
         if (handler.plannedTargets)
             preflight(handler.plannedTargets(config), emitConfig, env);
-        core/* debug */.Yz(`mode ${mode}: inputs are valid`);
+        log.debug(`mode ${mode}: inputs are valid`);
         const arns = handler.secretArns(config);
         const settings = clientSettings(aws, arns, env);
         // Endpoint and proxy may also come from the environment, credentials and all.
@@ -69747,7 +70038,7 @@ async function run(read = readActionInput, env = process.env) {
         maskUrlPassword(settings.proxy);
         settings.credentials = await resolveCredentials(aws.role, settings, env);
         const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default';
-        core/* debug */.Yz(`region ${settings.region}, endpoint ${endpoint}`);
+        log.debug(`region ${settings.region}, endpoint ${endpoint}`);
         const clients = SecretsManagerClients.forConfig(settings, aws, env);
         core/* saveState */.LZ(STATE_MODE, mode);
         // The post step works on this step's (first) secret: in its ARN's region, else the default.
@@ -69762,7 +70053,7 @@ async function run(read = readActionInput, env = process.env) {
 /** The failure path is total: whatever was thrown, one scrubbed ::error:: line and exit 1. */
 function fail(error) {
     try {
-        core/* setFailed */.C1(main_failureMessage(error));
+        log.setFailed(main_failureMessage(error));
     }
     catch {
         process.exitCode = 1;
@@ -69781,7 +70072,7 @@ function main_failureMessage(error) {
             : isUnreadableResponse(error)
                 ? `Unexpected ${name}: a response could not be parsed (not shown: it may hold secret values)`
                 : `Unexpected ${name}: ${detail}`;
-        core/* debug */.Yz(`failure: ${masker.redact(name).replace(/[\r\n]/g, ' ')}`);
+        log.debug(`failure: ${masker.redact(name).replace(/[\r\n]/g, ' ')}`);
         return masker.redact(message).replace(/\s*[\r\n]+\s*/g, ' ');
     }
     catch {
@@ -78680,6 +78971,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   V4: () => (/* binding */ getInput),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -78688,7 +78980,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, getBooleanInput, getMultilineInput, getState, group, markdownSummary, notice, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, getBooleanInput, getMultilineInput, getState, group, markdownSummary, platform, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -78714,7 +79006,7 @@ function toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -79529,7 +79821,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -79537,7 +79829,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -79545,7 +79837,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

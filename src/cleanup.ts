@@ -8,6 +8,7 @@ import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { STATE_MODE, STATE_REGION, failureMessage } from './main.js'
 import { handlers } from './modes/index.js'
 import { STATE_ENV, STATE_FILES } from './output/emit.js'
+import { log } from './output/log.js'
 
 /**
  * The post step: runs at the end of the job, also when it failed. Removes the files the main
@@ -23,7 +24,7 @@ export async function runPost(read: ReadInput = readActionInput, env = process.e
     }
   } catch (error) {
     // A failed clean-up must be seen, but must not fail a job whose work is done.
-    core.warning(`Post step: ${failureMessage(error)}`)
+    log.warning(`Post step: ${failureMessage(error)}`)
   }
 }
 
@@ -36,13 +37,13 @@ function stateList(name: string): string[] {
 
 function removeFiles(files: string[]): void {
   for (const file of files) fs.rmSync(file, { force: true })
-  if (files.length > 0) core.info(`Removed ${files.length} secret file(s)`)
+  if (files.length > 0) log.info(`Removed ${files.length} secret file(s)`)
 }
 
 /** Env vars cannot be unset through GITHUB_ENV; an empty value is the closest. */
 function blankEnv(names: string[]): void {
   for (const name of names) core.exportVariable(name, '')
-  if (names.length > 0) core.info(`Blanked ${names.length} exported env var(s)`)
+  if (names.length > 0) log.info(`Blanked ${names.length} exported env var(s)`)
 }
 
 async function postClient(read: ReadInput, env: NodeJS.ProcessEnv): Promise<SecretsManagerClient> {

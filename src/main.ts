@@ -8,6 +8,7 @@ import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
 import { emit, preflight } from './output/emit.js'
 import { masker, maskUrlPassword, withoutUserInfo } from './output/mask.js'
+import { log } from './output/log.js'
 
 export const STATE_MODE = 'sma-mode'
 export const STATE_REGION = 'sma-region'
@@ -23,7 +24,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const emitConfig = parseEmitConfig(inputs, handler.exportDefaults)
     const config = handler.parse(inputs)
     if (handler.plannedTargets) preflight(handler.plannedTargets(config), emitConfig, env)
-    core.debug(`mode ${mode}: inputs are valid`)
+    log.debug(`mode ${mode}: inputs are valid`)
 
     const arns = handler.secretArns(config)
     const settings = clientSettings(aws, arns, env)
@@ -32,7 +33,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     maskUrlPassword(settings.proxy)
     settings.credentials = await resolveCredentials(aws.role, settings, env)
     const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default'
-    core.debug(`region ${settings.region}, endpoint ${endpoint}`)
+    log.debug(`region ${settings.region}, endpoint ${endpoint}`)
     const clients = SecretsManagerClients.forConfig(settings, aws, env)
 
     core.saveState(STATE_MODE, mode)
@@ -48,7 +49,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
 /** The failure path is total: whatever was thrown, one scrubbed ::error:: line and exit 1. */
 function fail(error: unknown): void {
   try {
-    core.setFailed(failureMessage(error))
+    log.setFailed(failureMessage(error))
   } catch {
     process.exitCode = 1
   }
@@ -68,7 +69,7 @@ export function failureMessage(error: unknown): string {
       : isUnreadableResponse(error)
         ? `Unexpected ${name}: a response could not be parsed (not shown: it may hold secret values)`
         : `Unexpected ${name}: ${detail}`
-    core.debug(`failure: ${masker.redact(name).replace(/[\r\n]/g, ' ')}`)
+    log.debug(`failure: ${masker.redact(name).replace(/[\r\n]/g, ' ')}`)
     return masker.redact(message).replace(/\s*[\r\n]+\s*/g, ' ')
   } catch {
     return UNSHOWN

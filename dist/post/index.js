@@ -61515,7 +61515,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7874);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8533);
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -61524,7 +61524,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7874:
+/***/ 8533:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -63058,6 +63058,72 @@ function createStsClient(settings, env) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/output/escape.ts
+/**
+ * The one escaping point for text that comes from whoever can create secrets: secret names,
+ * JSON keys, ids, aliases, tags, AWS messages. The runner reads every stdout line that starts
+ * with `::` (after leading whitespace) or holds `##[` as a workflow command, and the job
+ * summary is HTML.
+ */
+// C0 and C1 controls, DEL, NEL (U+0085), the Unicode line and paragraph separators, and the
+// invisible direction marks and overrides that can make a line read as something else.
+const UNSAFE_CHARS = 
+// eslint-disable-next-line no-control-regex
+/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+const SHORT_FORMS = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escapeChar(char) {
+    return SHORT_FORMS[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+/** Legacy `##[command]` form, read by the runner anywhere in a line. */
+const LEGACY_COMMAND = /##\[/g;
+/**
+ * One log line the runner shows and never runs: control and line-separator characters are
+ * written as `\n`, `\uXXXX`; a line-leading `::` and every `##[` are broken with `\u003a` /
+ * `\u0023`. `%` stays as it is: core.info prints it raw (the runner decodes nothing in a plain
+ * line) and core.warning, error, notice and debug escape it themselves, as `%25`.
+ */
+function logLine(text) {
+    return String(text)
+        .replace(UNSAFE_CHARS, escapeChar)
+        .replace(/^(\s*):(?=:)/, '$1\\u003a')
+        .replace(LEGACY_COMMAND, '#\\u0023[');
+}
+/**
+ * A name, key or id to put inside a message: as logLine, and every `::` is broken too, so the
+ * name is safe wherever the message places it (a line's start included).
+ */
+function escape_logName(name) {
+    return logLine(name).replace(/::/g, ':\\u003a');
+}
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+/** Text for an HTML cell, heading or paragraph of the job summary: never markup. */
+function escape_htmlText(text) {
+    return logLine(text).replace(/[&<>"']/g, char => HTML_ENTITIES[char]);
+}
+
+;// CONCATENATED MODULE: ./src/output/log.ts
+
+
+/**
+ * The action's log: every message becomes one line the runner shows and never runs as a
+ * workflow command, whatever names, keys or AWS messages it quotes (see logLine). Use it
+ * instead of core.info / warning / error / notice / debug (lint enforces that).
+ */
+const log_log = {
+    info: (message) => lib_core/* info */.pq(logLine(message)),
+    warning: (message) => lib_core/* warning */.$e(logLine(message)),
+    error: (message) => lib_core/* error */.z3(logLine(message)),
+    notice: (message) => lib_core/* notice */.lm(logLine(message)),
+    debug: (message) => lib_core/* debug */.Yz(logLine(message)),
+    setFailed: (message) => lib_core/* setFailed */.C1(logLine(message))
+};
+
 ;// CONCATENATED MODULE: ./src/aws/credentials.ts
 
 
@@ -63121,7 +63187,7 @@ async function assumeRole(sts, role, env) {
     }
     const identity = maskedIdentity(credentials, role);
     const how = role.chaining ? 'role chaining' : 'GitHub OIDC';
-    lib_core/* info */.pq(`Assumed role ${role.arn} as session ${request.RoleSessionName} (${how}); ` +
+    log_log.info(`Assumed role ${role.arn} as session ${request.RoleSessionName} (${how}); ` +
         'its credentials stay inside this step.');
     return identity;
 }
@@ -64563,7 +64629,10 @@ function walk(name, value, transformation, out) {
 function leafText(value) {
     return typeof value === 'string' ? value : jsonText(value);
 }
-/** Names a secret must never set: each would let its content take over later steps. */
+/**
+ * Names a secret must never set: each would let its content run code in, or redirect the
+ * traffic or trust of, later steps. The README's Security table is this table, row for row.
+ */
 const REFUSED_ENV_GROUPS = [
     {
         reason: 'the runner and GitHub Actions own it (job context, tokens, OIDC, step inputs, state)',
@@ -64571,8 +64640,18 @@ const REFUSED_ENV_GROUPS = [
         prefixes: ['GITHUB_', 'RUNNER_', 'ACTIONS_', 'INPUT_', 'STATE_']
     },
     {
-        reason: 'it changes which programs or shared libraries later steps load',
-        names: ['PATH', 'PATHEXT', 'COMSPEC', 'GCONV_PATH'],
+        reason: 'it changes which programs, shared libraries or crypto modules later steps load',
+        names: [
+            'PATH',
+            'PATHEXT',
+            'COMSPEC',
+            'SYSTEMROOT',
+            'WINDIR',
+            'GCONV_PATH',
+            'OPENSSL_CONF',
+            'OPENSSL_ENGINES',
+            'OPENSSL_MODULES'
+        ],
         prefixes: ['LD_', 'DYLD_']
     },
     {
@@ -64583,47 +64662,169 @@ const REFUSED_ENV_GROUPS = [
             'SHELL',
             'SHELLOPTS',
             'BASHOPTS',
+            'BASH_XTRACEFD',
+            'BASH_COMPAT',
+            'GLOBIGNORE',
             'IFS',
+            'PS0',
+            'PS1',
+            'PS2',
+            'PS3',
             'PS4',
             'PROMPT_COMMAND',
             'CDPATH',
-            'ZDOTDIR'
+            'ZDOTDIR',
+            'INPUTRC',
+            'PSExecutionPolicyPreference',
+            'PSModulePath'
         ],
-        prefixes: []
+        prefixes: ['BASH_FUNC_']
     },
     {
-        reason: 'a language runtime loads code or options from it in every later step',
+        reason: 'Node.js, the JVM or .NET loads code or options from it in every later step',
         names: [
             'NODE_OPTIONS',
             'NODE_PATH',
+            'NODE_REPL_EXTERNAL_MODULE',
             'JAVA_TOOL_OPTIONS',
             '_JAVA_OPTIONS',
             'JDK_JAVA_OPTIONS',
+            'JAVA_OPTS',
+            'JAVA_HOME',
             'CLASSPATH',
+            'DOTNET_STARTUP_HOOKS',
+            'DOTNET_ADDITIONAL_DEPS',
+            'DOTNET_SHARED_STORE',
+            'DOTNET_ROOT'
+        ],
+        prefixes: ['CORECLR_', 'COR_']
+    },
+    {
+        reason: 'Python, Perl, Ruby, Lua, Erlang, PHP, Tcl or R runs code or loads modules from it',
+        names: [
             'PYTHONPATH',
             'PYTHONHOME',
             'PYTHONSTARTUP',
             'PYTHONWARNINGS',
+            'PYTHONBREAKPOINT',
+            'PYTHONUSERBASE',
+            'PYTHONINSPECT',
             'PERL5OPT',
             'PERL5LIB',
             'PERLLIB',
             'PERL5DB',
+            'PERL5SHELL',
+            'PERL_MB_OPT',
+            'PERL_MM_OPT',
             'RUBYOPT',
             'RUBYLIB',
+            'RUBYSHELL',
+            'ERL_AFLAGS',
+            'ERL_ZFLAGS',
+            'ERL_FLAGS',
+            'ERL_LIBS',
+            'ELIXIR_ERL_OPTIONS',
+            'PHPRC',
+            'PHP_INI_SCAN_DIR',
+            'TCLLIBPATH',
+            'R_PROFILE',
+            'R_PROFILE_USER',
+            'R_ENVIRON',
+            'R_ENVIRON_USER',
+            'R_LIBS',
+            'R_LIBS_USER'
+        ],
+        prefixes: ['LUA_INIT', 'LUA_PATH', 'LUA_CPATH']
+    },
+    {
+        reason: 'make, a compiler or a build tool runs the commands, flags or files it names',
+        names: [
+            'MAKEFLAGS',
+            'MFLAGS',
+            'GNUMAKEFLAGS',
+            'MAKEFILES',
+            'CC',
+            'CXX',
+            'CPP',
+            'LD',
+            'AR',
+            'CFLAGS',
+            'CXXFLAGS',
+            'CPPFLAGS',
+            'LDFLAGS',
+            'RUSTFLAGS',
+            'RUSTDOCFLAGS',
+            'RUSTDOC',
+            'MAVEN_OPTS',
+            'MAVEN_ARGS',
+            'GRADLE_OPTS',
+            'GRADLE_USER_HOME',
+            'SBT_OPTS',
+            'ANT_OPTS',
+            'ANT_ARGS'
+        ],
+        prefixes: ['RUSTC', 'CGO_']
+    },
+    {
+        reason: 'Go reads its flags, toolchain, module proxy or checksum database from it',
+        names: [
             'GOFLAGS',
-            'RUSTC_WRAPPER',
-            'DOTNET_STARTUP_HOOKS',
-            'PSModulePath'
+            'GOPROXY',
+            'GOENV',
+            'GOTOOLCHAIN',
+            'GOSUMDB',
+            'GONOSUMDB',
+            'GONOSUMCHECK',
+            'GOPRIVATE',
+            'GONOPROXY',
+            'GOINSECURE',
+            'GOVCS',
+            'GOAUTH',
+            'GOCACHEPROG',
+            'GOROOT',
+            'GOPATH',
+            'GOBIN'
         ],
         prefixes: []
     },
     {
-        reason: 'git or another tool runs the command or program it names',
+        reason: 'a package manager reads it as configuration (registry, index, scripts, install hooks)',
+        names: [
+            'GEM_HOME',
+            'GEM_PATH',
+            'GEMRC',
+            'COMPOSER',
+            'NUGET_PLUGIN_PATHS',
+            'NUGET_CREDENTIALPROVIDERS_PATH'
+        ],
+        prefixes: [
+            'CARGO_',
+            'RUSTUP_',
+            'PIP_',
+            'UV_',
+            'POETRY_',
+            'BUNDLE_',
+            'COMPOSER_',
+            'COREPACK_',
+            'BUN_CONFIG_'
+        ]
+    },
+    {
+        reason: 'npm, yarn and pnpm read it as configuration (registry, script-shell, install scripts)',
+        names: [],
+        prefixes: ['NPM_CONFIG_', 'YARN_'],
+        anyCase: true
+    },
+    {
+        reason: 'git, ssh or another tool runs the command or program it names, or reads a repository from it',
         names: [
             'GIT_SSH_COMMAND',
             'GIT_SSH',
+            'GIT_SSH_VARIANT',
             'GIT_ASKPASS',
             'SSH_ASKPASS',
+            'SSH_ASKPASS_REQUIRE',
+            'SSH_AUTH_SOCK',
             'GIT_EXEC_PATH',
             'GIT_PROXY_COMMAND',
             'GIT_EXTERNAL_DIFF',
@@ -64633,27 +64834,77 @@ const REFUSED_ENV_GROUPS = [
             'GIT_TEMPLATE_DIR',
             'GIT_DIR',
             'GIT_WORK_TREE',
+            'GIT_COMMON_DIR',
+            'GIT_INDEX_FILE',
+            'GIT_OBJECT_DIRECTORY',
+            'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+            'GIT_ALLOW_PROTOCOL',
+            'GIT_PROTOCOL_FROM_USER',
+            'RSYNC_RSH',
+            'RSYNC_CONNECT_PROG',
+            'CLOUDSDK_PYTHON',
             'EDITOR',
             'VISUAL',
             'PAGER',
+            'MANPAGER',
+            'AWS_PAGER',
+            'GH_PAGER',
+            'GH_EDITOR',
+            'GH_BROWSER',
+            'LESSOPEN',
+            'LESSCLOSE',
+            'LESSEDIT',
+            'LESSKEY',
+            'LESSKEYIN',
             'BROWSER'
         ],
         prefixes: []
     },
     {
-        reason: 'tools load their configuration (which can run commands) from it',
-        names: ['HOME', 'XDG_CONFIG_HOME', 'GIT_CONFIG', 'CURL_HOME', 'WGETRC', 'DOCKER_CONFIG'],
-        prefixes: ['GIT_CONFIG_']
+        reason: 'a tool loads its configuration (which can run commands) from it',
+        names: [
+            'HOME',
+            'XDG_CONFIG_HOME',
+            'XDG_CONFIG_DIRS',
+            'GIT_CONFIG',
+            'CURL_HOME',
+            'WGETRC',
+            'DOCKER_CONFIG',
+            'DOCKER_CONTEXT',
+            'KUBECONFIG',
+            'GH_CONFIG_DIR',
+            'CLOUDSDK_CONFIG',
+            'AZURE_CONFIG_DIR',
+            'BOTO_CONFIG',
+            'ANSIBLE_CONFIG',
+            'TF_CLI_CONFIG_FILE',
+            'TF_PLUGIN_CACHE_DIR'
+        ],
+        prefixes: ['GIT_CONFIG_', 'TF_CLI_ARGS']
     },
     {
-        reason: 'npm reads it, in any letter case, as configuration (registry, script-shell)',
-        names: [],
-        prefixes: ['NPM_CONFIG_'],
-        anyCase: true
+        reason: 'it writes secrets or traffic of later steps to a log or a file',
+        names: ['GIT_CURL_VERBOSE', 'SSLKEYLOGFILE', 'NODE_DEBUG'],
+        prefixes: ['GIT_TRACE']
     },
     {
         reason: 'it reroutes later network traffic, exposing other credentials',
-        names: ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'NO_PROXY', 'DOCKER_HOST'],
+        names: [
+            'HTTP_PROXY',
+            'HTTPS_PROXY',
+            'ALL_PROXY',
+            'NO_PROXY',
+            'FTP_PROXY',
+            'RSYNC_PROXY',
+            'GRPC_PROXY',
+            'SOCKS_PROXY',
+            'SOCKS5_PROXY',
+            'DOCKER_HOST',
+            'GH_HOST',
+            'HOSTALIASES',
+            'RES_OPTIONS',
+            'LOCALDOMAIN'
+        ],
         prefixes: [],
         anyCase: true
     },
@@ -64666,40 +64917,54 @@ const REFUSED_ENV_GROUPS = [
             'SSL_CERT_DIR',
             'REQUESTS_CA_BUNDLE',
             'CURL_CA_BUNDLE',
-            'GIT_SSL_NO_VERIFY',
-            'GIT_SSL_CAINFO',
-            'AWS_CA_BUNDLE'
+            'AWS_CA_BUNDLE',
+            'DOCKER_CERT_PATH',
+            'DOCKER_TLS_VERIFY',
+            'DENO_CERT',
+            'GRPC_DEFAULT_SSL_ROOTS_FILE_PATH'
         ],
-        prefixes: []
+        prefixes: ['GIT_SSL_']
     },
     {
-        reason: 'it replaces or redirects the AWS credentials later steps and our post step use',
+        reason: 'it replaces or redirects the AWS or cloud credentials later steps and our post step use',
         names: [
             'AWS_ACCESS_KEY_ID',
             'AWS_SECRET_ACCESS_KEY',
             'AWS_SESSION_TOKEN',
             'AWS_SECURITY_TOKEN',
+            'AWS_CREDENTIAL_EXPIRATION',
             'AWS_PROFILE',
+            'AWS_DEFAULT_PROFILE',
             'AWS_CONFIG_FILE',
             'AWS_SHARED_CREDENTIALS_FILE',
+            'AWS_DATA_PATH',
             'AWS_ROLE_ARN',
+            'AWS_ROLE_SESSION_NAME',
             'AWS_WEB_IDENTITY_TOKEN_FILE',
-            'AWS_CONTAINER_CREDENTIALS_FULL_URI',
-            'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-            'AWS_CONTAINER_AUTHORIZATION_TOKEN',
-            'AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE'
+            'GOOGLE_APPLICATION_CREDENTIALS'
         ],
-        prefixes: ['AWS_ENDPOINT_URL']
+        prefixes: ['AWS_ENDPOINT_URL', 'AWS_CONTAINER_', 'AWS_EC2_METADATA_']
     }
 ];
 const REFUSED_ENV_NAMES = REFUSED_ENV_GROUPS.flatMap(g => g.names);
 const REFUSED_ENV_PREFIXES = REFUSED_ENV_GROUPS.flatMap(g => g.prefixes);
 const VALID_ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /**
+ * The platform whose env var rules apply: Windows when the runner says so (RUNNER_OS) or when
+ * this process runs there. Windows compares env var names ignoring case.
+ */
+function env_names_envPlatform(env = process.env, platform = process.platform) {
+    return env.RUNNER_OS === 'Windows' ? 'win32' : platform;
+}
+/** The form two env var names share when the platform treats them as one variable. */
+function env_names_envNameKey(name, platform) {
+    return platform === 'win32' ? name.toUpperCase() : name;
+}
+/**
  * Why `name` must never be exported, or undefined when it may be. The reason never repeats the
  * name. Windows compares env var names ignoring case, so there every list entry does too.
  */
-function env_names_refusedEnvNameReason(name, platform = process.platform) {
+function env_names_refusedEnvNameReason(name, platform = env_names_envPlatform()) {
     if (name === '')
         return 'the name is empty';
     if (/[\0\r\n]/.test(name))
@@ -65270,7 +65535,7 @@ async function* listSecrets(client, filters, label, keep, includePlannedDeletion
             versions: secret.SecretVersionsToStages ?? {},
             entry: secret
         }));
-        lib_core/* debug */.Yz(`ListSecrets ${label}: ${secrets.length} matching on this page`);
+        log_log.debug(`ListSecrets ${label}: ${secrets.length} matching on this page`);
         yield secrets;
     }
 }
@@ -65435,7 +65700,7 @@ class VersionReader {
                         answered.set(request, secret);
             }
             const left = open().length;
-            lib_core/* debug */.Yz(`ListSecrets by name, page ${count}: ${left} of ${requests.length} left`);
+            log_log.debug(`ListSecrets by name, page ${count}: ${left} of ${requests.length} left`);
             if (left === 0 || count >= left)
                 return;
         }
@@ -65444,7 +65709,7 @@ class VersionReader {
         try {
             const secret = await this.limit(() => this.client.send(new dist_cjs/* DescribeSecretCommand */.X5({ SecretId: request.id })));
             if (secret.DeletedDate !== undefined) {
-                lib_core/* debug */.Yz(`'${request.id}' is scheduled for deletion`);
+                log_log.debug(`'${request.id}' is scheduled for deletion`);
                 return { request, secrets: [] };
             }
             const versionId = currentVersionId(secret.VersionIdsToStages);
@@ -65461,7 +65726,7 @@ class VersionReader {
         if (this.listDenied)
             return;
         this.listDenied = true;
-        lib_core/* warning */.$e('secretsmanager:ListSecrets is denied: reading version ids with DescribeSecret, one call ' +
+        log_log.warning('secretsmanager:ListSecrets is denied: reading version ids with DescribeSecret, one call ' +
             'per secret. Allow ListSecrets for fewer calls (wildcards need it).');
     }
 }
@@ -65637,10 +65902,10 @@ class FileStore {
         catch (error) {
             const code = error.code;
             if (code === 'ENOENT') {
-                lib_core/* info */.pq(`No state file at '${this.file}' yet: this is a first run.`);
+                log_log.info(`No state file at '${this.file}' yet: this is a first run.`);
                 return { kind: 'none' };
             }
-            lib_core/* warning */.$e(`Could not read the state file '${this.file}' (${code}): comparing against nothing, ` +
+            log_log.warning(`Could not read the state file '${this.file}' (${code}): comparing against nothing, ` +
                 'so every secret is reported as changed.');
             return { kind: 'unreadable' };
         }
@@ -65664,7 +65929,7 @@ class FileStore {
             await external_node_fs_.promises.rm(temp, { force: true });
             // Not fatal: the next run compares against older ids and reports changed, never less.
             const code = error.code ?? String(error);
-            lib_core/* warning */.$e(`Could not write the state file '${this.file}' (${code}): the next run will report ` +
+            log_log.warning(`Could not write the state file '${this.file}' (${code}): the next run will report ` +
                 "these changes again. Check state-file and the directory's permissions.");
         }
     }
@@ -65696,7 +65961,7 @@ class ActionsCacheStore {
     async load() {
         const cache = await actionsCache();
         if (!cacheAvailable(cache)) {
-            lib_core/* warning */.$e('The GitHub Actions cache service is not available (not running on a GitHub runner?): ' +
+            log_log.warning('The GitHub Actions cache service is not available (not running on a GitHub runner?): ' +
                 'this is a first run, and the version ids will not be kept. Use cache: file outside ' +
                 'GitHub Actions.');
             return { kind: 'none' };
@@ -65711,20 +65976,20 @@ class ActionsCacheStore {
             hit = await cache.restoreCache([this.file], this.saveKey, [`${this.prefix}-`]);
         }
         catch (error) {
-            lib_core/* warning */.$e(`Could not restore the version ids from the Actions cache: ${errorText(error)}`);
+            log_log.warning(`Could not restore the version ids from the Actions cache: ${errorText(error)}`);
             return { kind: 'none' };
         }
         if (hit === undefined) {
-            lib_core/* info */.pq(`No previous version ids in the ${this.where}: this is a first run.`);
+            log_log.info(`No previous version ids in the ${this.where}: this is a first run.`);
             return { kind: 'none' };
         }
-        lib_core/* info */.pq(`Previous version ids restored from the Actions cache entry '${hit}'.`);
+        log_log.info(`Previous version ids restored from the Actions cache entry '${hit}'.`);
         let text;
         try {
             text = await external_node_fs_.promises.readFile(this.file, 'utf8');
         }
         catch (error) {
-            lib_core/* warning */.$e(`The Actions cache entry '${hit}' holds no readable version ids ` +
+            log_log.warning(`The Actions cache entry '${hit}' holds no readable version ids ` +
                 `(${error.code}): every secret is reported as changed.`);
             return { kind: 'unreadable' };
         }
@@ -65740,10 +66005,10 @@ class ActionsCacheStore {
             // Failures other than a bad key are warnings inside saveCache, and it returns -1.
             const id = await cache.saveCache([this.file], this.saveKey);
             if (id !== -1)
-                lib_core/* info */.pq(`Version ids saved to the Actions cache as '${this.saveKey}'.`);
+                log_log.info(`Version ids saved to the Actions cache as '${this.saveKey}'.`);
         }
         catch (error) {
-            lib_core/* warning */.$e(`Could not save the version ids to the Actions cache: ${errorText(error)}`);
+            log_log.warning(`Could not save the version ids to the Actions cache: ${errorText(error)}`);
         }
     }
 }
@@ -65766,7 +66031,7 @@ function readDocument(text, where) {
     catch (error) {
         if (!(error instanceof CorruptStateError))
             throw error;
-        lib_core/* warning */.$e(`The ${where} is corrupt (${error.message}): comparing against nothing, so every secret ` +
+        log_log.warning(`The ${where} is corrupt (${error.message}): comparing against nothing, so every secret ` +
             'is reported as changed. It is replaced at the end of this run.');
         return { kind: 'unreadable' };
     }
@@ -65776,6 +66041,7 @@ function errorText(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/modes/check-changed.ts
+
 
 
 
@@ -65893,7 +66159,7 @@ function checkMissing(missing, baseline) {
             unknown.push(label);
         }
         else if (request.kind === 'name' || request.kind === 'arn') {
-            lib_core/* warning */.$e(`Secret '${label}' no longer exists (deleted or scheduled for deletion): reported as ` +
+            log_log.warning(`Secret '${label}' no longer exists (deleted or scheduled for deletion): reported as ` +
                 'changed. Remove it from secret-ids, or the next run fails.');
         }
     }
@@ -65907,18 +66173,18 @@ const LOGGED_ROWS = 50;
 function logChanges(rows, firstRun, changed) {
     if (firstRun) {
         const count = `${rows.length} secret${rows.length === 1 ? '' : 's'}`;
-        lib_core/* info */.pq(`First run: ${count} recorded, reported as ${changed ? 'changed' : 'unchanged'}.`);
+        log_log.info(`First run: ${count} recorded, reported as ${changed ? 'changed' : 'unchanged'}.`);
         return;
     }
     const notable = rows.filter(row => row.status !== 'unchanged');
     for (const row of notable.slice(0, LOGGED_ROWS)) {
-        lib_core/* info */.pq(`${row.status}: ${row.name} (${row.previous ?? '-'} -> ${row.current ?? '-'})`);
+        log_log.info(`${row.status}: ${escape_logName(row.name)} (${row.previous ?? '-'} -> ${row.current ?? '-'})`);
     }
     if (notable.length > LOGGED_ROWS) {
-        lib_core/* info */.pq(`... and ${notable.length - LOGGED_ROWS} more: see the job summary.`);
+        log_log.info(`... and ${notable.length - LOGGED_ROWS} more: see the job summary.`);
     }
     if (notable.length === 0)
-        lib_core/* info */.pq(`No change in ${rows.length} secret(s).`);
+        log_log.info(`No change in ${rows.length} secret(s).`);
 }
 function summaryOf(rows, changed, firstRun, notes) {
     const count = `${rows.length} secret${rows.length === 1 ? '' : 's'}`;
@@ -66023,7 +66289,7 @@ async function restoreIfDeleted(client, secret, options) {
     catch (error) {
         throw new errors_ActionError(describeAwsError(error, 'RestoreSecret', secret.name));
     }
-    lib_core/* info */.pq(`Restored '${secret.name}', which was scheduled for deletion (restore-if-deleted)`);
+    log_log.info(`Restored '${secret.name}', which was scheduled for deletion (restore-if-deleted)`);
     return true;
 }
 // ---------- replication ----------
@@ -66067,7 +66333,7 @@ async function replicateMissing(client, secret, wanted) {
             AddReplicaRegions: missing,
             ForceOverwriteReplicaSecret: false
         }));
-        lib_core/* info */.pq(`Replicating '${secret.name}' to ${missing.map(r => r.Region).join(', ')}`);
+        log_log.info(`Replicating '${secret.name}' to ${missing.map(r => r.Region).join(', ')}`);
         return { ...secret.replicas, ...replicationStatus(out.ReplicationStatus) };
     }
     catch (error) {
@@ -66088,7 +66354,7 @@ async function removeReplicas(client, secret) {
     catch (error) {
         throw new errors_ActionError(describeAwsError(error, 'RemoveRegionsFromReplication', secret.name));
     }
-    lib_core/* info */.pq(`Removed the replicas of '${secret.name}' in ${regions.join(', ')} before deleting it`);
+    log_log.info(`Removed the replicas of '${secret.name}' in ${regions.join(', ')} before deleting it`);
 }
 /** DeleteSecret; undefined when the secret was gone already. Returns the deletion date. */
 async function deleteSecret(client, secret, deletion) {
@@ -66197,7 +66463,7 @@ async function delete_select(clients, config) {
         throw new errors_ActionError(`delete: no secret matches ${labels} (on-missing: fail): nothing was deleted.`);
     }
     if (missing.length > 0)
-        lib_core/* warning */.$e(`delete: no secret matches ${labels}: nothing to delete`);
+        log_log.warning(`delete: no secret matches ${labels}: nothing to delete`);
     checkCount(found.filter(item => item.secret?.deletedDate === undefined), config.maxDeletions);
     // Listed secrets are described once the count is known, for their replicas and dates
     // (ListSecrets names no replica).
@@ -66240,7 +66506,7 @@ async function deleteOne(item, config) {
         return { name: label, action: 'missing', replicas: [] };
     const replicas = Object.keys(secret.replicas);
     if (secret.deletedDate !== undefined) {
-        lib_core/* info */.pq(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`);
+        log_log.info(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`);
         return { name: secret.name, action: 'already scheduled', date: secret.deletedDate, replicas };
     }
     if (config.dryRun)
@@ -66248,10 +66514,10 @@ async function deleteOne(item, config) {
     await removeReplicas(client, secret);
     const date = await deleteSecret(client, secret, config.deletion);
     if (date === undefined) {
-        lib_core/* warning */.$e(`'${secret.name}' was deleted by someone else meanwhile`);
+        log_log.warning(`'${secret.name}' was deleted by someone else meanwhile`);
         return { name: secret.name, action: 'missing', replicas: [] };
     }
-    lib_core/* info */.pq(`${what(config.deletion)} '${secret.name}': deleted on ${iso(date)}`);
+    log_log.info(`${what(config.deletion)} '${secret.name}': deleted on ${iso(date)}`);
     return { name: secret.name, action: 'deleted', date, replicas };
 }
 function what(deletion) {
@@ -66319,7 +66585,7 @@ function planOf(config, outcomes) {
 /** deletion-policy: Retain keeps every secret: no AWS call, and the summary says so. */
 function retained(config) {
     const ids = config.requests.map(r => (r.kind === 'prefix' ? `${r.id}*` : r.id));
-    lib_core/* info */.pq(`deletion-policy: Retain: nothing deleted (${ids.join(', ')})`);
+    log_log.info(`deletion-policy: Retain: nothing deleted (${ids.join(', ')})`);
     const outputs = { 'deleted-secrets': '[]', 'deletion-dates': '{}' };
     if (config.dryRun) {
         outputs.plan = JSON.stringify({ mode: 'delete', 'dry-run': true, retain: ids, delete: [] });
@@ -66450,7 +66716,7 @@ async function fetchAll(clients, requests, version, onMissing = 'fail') {
         throw new errors_ActionError(`Nothing was exported: ${fatal.length} secret(s) could not be read: ${details.join(' ')}`);
     }
     for (const failure of skipped) {
-        lib_core/* warning */.$e(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`);
+        log_log.warning(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`);
     }
     return fetched;
 }
@@ -66570,7 +66836,7 @@ class Reader {
         if (this.batchDenied)
             return;
         this.batchDenied = true;
-        lib_core/* warning */.$e('secretsmanager:BatchGetSecretValue is denied; reading secrets one by one with ' +
+        log_log.warning('secretsmanager:BatchGetSecretValue is denied; reading secrets one by one with ' +
             'GetSecretValue instead (slower). Allow BatchGetSecretValue for faster fetches.');
     }
     async readEach(ids) {
@@ -66631,6 +66897,14 @@ function writtenAt(document, location) {
     for (const part of location)
         node = node[part];
     return node;
+}
+
+;// CONCATENATED MODULE: ./src/output/output-names.ts
+/** Step output names: GitHub expressions look them up ignoring case. */
+const output_names_OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/** The form two output names share when `steps.<id>.outputs.<name>` cannot tell them apart. */
+function output_names_outputNameKey(name) {
+    return name.toUpperCase();
 }
 
 // EXTERNAL MODULE: ./node_modules/json-p3/dist/json-p3.cjs.js
@@ -66741,6 +67015,8 @@ function reasonOf(error) {
 ;// CONCATENATED MODULE: ./src/jsonpath/named-queries.ts
 
 
+
+
 /** The output of the `query` input. */
 const SINGLE_OUTPUT = 'value';
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -66787,10 +67063,10 @@ function parseNamedQueries(text) {
 }
 function checkName(name, seen) {
     if (!NAME.test(name)) {
-        return `'${named_queries_printable(name)}' is not a valid name: use letters, digits and _, not starting with a digit`;
+        return `'${escape_logName(name)}' is not a valid name: use letters, digits and _, not starting with a digit`;
     }
     // Step outputs (in expressions) and env vars on Windows ignore case: so do we.
-    if (seen.some(other => other.toUpperCase() === name.toUpperCase())) {
+    if (seen.some(other => output_names_outputNameKey(other) === output_names_outputNameKey(name))) {
         return `name '${name}' is used twice (names are compared ignoring case)`;
     }
     return undefined;
@@ -66805,9 +67081,6 @@ function compileNamed(text, label, report) {
         report(`${label} '${text}' is not valid JSONPath: ${error.message}`);
         return undefined;
     }
-}
-function named_queries_printable(text) {
-    return JSON.stringify(text).slice(1, -1);
 }
 
 ;// CONCATENATED MODULE: ./src/jsonpath/result.ts
@@ -66899,7 +67172,7 @@ const lookupJsonPathMode = {
             throw new errors_ActionError(`Nothing was exported from secret '${secret.name}': ${problems.join('; ')}.`);
         }
         for (const { outcome } of results)
-            outcome.warnings.forEach(warning => lib_core/* warning */.$e(warning));
+            outcome.warnings.forEach(warning => log_log.warning(warning));
         return {
             secrets: results.map(({ query, outcome }) => targetFor(query, outcome.value ?? '', secret.name, config.single)),
             summary: lookup_jsonpath_summaryOf(secret, results)
@@ -66971,7 +67244,7 @@ function evaluate(query, document, options) {
             note: ''
         };
     }
-    lib_core/* debug */.Yz(`${query.label} (${query.query.absolute}) matched ${values.length} node(s)`);
+    log_log.debug(`${query.label} (${query.query.absolute}) matched ${values.length} node(s)`);
     return outcomeOf(query.label, values, options);
 }
 function targetFor(query, value, source, single) {
@@ -66985,16 +67258,12 @@ function lookup_jsonpath_summaryOf(secret, results) {
         header: ['Output', 'Query', 'Matches', 'Emitted'],
         rows: results.map(({ query, outcome }) => [
             query.name,
-            `<code>${escapeHtml(query.query.text)}</code>`,
+            { code: query.query.text },
             String(outcome.matches),
             outcome.note
         ]),
         notes: [`Secret '${secret.name}', version ${secret.versionId}.`]
     };
-}
-/** The summary is HTML: a query such as `$[?@.n<3]` must show as written. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -67062,7 +67331,7 @@ function parseFields(text, input = 'fields') {
     }
     if (fields.size === 0)
         throw new errors_InputError(input, 'names no field');
-    warnings.forEach(warning => lib_core/* warning */.$e(warning));
+    warnings.forEach(warning => log_log.warning(warning));
     return fields;
 }
 function parseFieldSpec(spec, name, input) {
@@ -67090,7 +67359,7 @@ function parseFieldSpec(spec, name, input) {
 function parseGenerator(text, input = 'generator') {
     const { mapping, warnings } = parseMapping(text, input);
     const options = parseGeneratorOptions(mapping, 'generator', input);
-    warnings.forEach(warning => lib_core/* warning */.$e(warning));
+    warnings.forEach(warning => log_log.warning(warning));
     return options;
 }
 function parseGeneratorOptions(raw, where, input) {
@@ -67274,7 +67543,7 @@ async function versionHolding(client, secretId, data, stages) {
         const { name } = awsFailure(cause);
         if (!isAccessDenied(cause) && name !== 'DecryptionFailure')
             throw error;
-        lib_core/* warning */.$e(`skip-unchanged: cannot read '${secretId}' to compare (${name}); writing without ` +
+        log_log.warning(`skip-unchanged: cannot read '${secretId}' to compare (${name}); writing without ` +
             'comparing. Allow secretsmanager:GetSecretValue and kms:Decrypt, or set skip-unchanged: false.');
         return undefined;
     }
@@ -67288,7 +67557,7 @@ async function putValue(client, request) {
         VersionStages: stages,
         ...payload(data)
     })));
-    lib_core/* debug */.Yz(`PutSecretValue '${secretId}': version ${out.VersionId}`);
+    log_log.debug(`PutSecretValue '${secretId}': version ${out.VersionId}`);
     return written(out);
 }
 /**
@@ -67307,12 +67576,12 @@ async function createSecret(client, request, options) {
             AddReplicaRegions: options.replicas?.length ? options.replicas : undefined,
             ...payload(data)
         }));
-        lib_core/* debug */.Yz(`CreateSecret '${secretId}': version ${out.VersionId}`);
+        log_log.debug(`CreateSecret '${secretId}': version ${out.VersionId}`);
         return written(out);
     }
     catch (error) {
         if (awsFailure(error).name === 'ResourceExistsException') {
-            lib_core/* debug */.Yz(`CreateSecret '${secretId}': it exists already`);
+            log_log.debug(`CreateSecret '${secretId}': it exists already`);
             return undefined;
         }
         throw new AwsCallError('CreateSecret', secretId, error);
@@ -67546,7 +67815,7 @@ function decideUpdate(config, current, untouched) {
     switch (config.policy) {
         case 'IfNotExists':
             if (stored === undefined)
-                lib_core/* warning */.$e(`Secret '${current.name}' is not a JSON object`);
+                log_log.warning(`Secret '${current.name}' is not a JSON object`);
             return { stored, merge: false, reason: untouched };
         case 'AlwaysUpdate':
             return { stored, names: [...config.fields.keys()], merge: false, reason: 'Updated' };
@@ -67691,7 +67960,7 @@ function exported(config, stored, secretName) {
     const present = [...config.fields.keys()].filter(name => {
         const has = stored !== undefined && Object.hasOwn(stored, name);
         if (!has)
-            lib_core/* warning */.$e(`Field '${name}' is not in secret '${secretName}': not exported`);
+            log_log.warning(`Field '${name}' is not in secret '${secretName}': not exported`);
         return has;
     });
     return fieldTargets(config, present, secretName, name => {
@@ -67984,23 +68253,32 @@ function put_emission(config, result, replication) {
 
 ;// CONCATENATED MODULE: ./src/output/summary.ts
 
-/** Writes a table of names and ids to the job summary; scrubbed as a backstop. */
+
+
+/**
+ * Writes a table of names and ids to the job summary. Every heading, cell and note is scrubbed
+ * (a backstop) and then HTML-escaped: core.summary writes its text into the HTML as it is, and
+ * names come from whoever can create secrets. Notes go in a <p>, so markdown in them is text.
+ */
 async function summary_writeSummary(table, masker) {
     if (!process.env.GITHUB_STEP_SUMMARY) {
-        core.debug('No GITHUB_STEP_SUMMARY file: skipping the job summary');
+        log.debug('No GITHUB_STEP_SUMMARY file: skipping the job summary');
         return;
     }
-    const clean = (text) => masker.redact(text);
+    const clean = (text) => htmlText(masker.redact(text));
     const summary = core.summary.addHeading(clean(table.heading), 3);
     if (table.rows.length > 0) {
         summary.addTable([
             table.header.map(data => ({ data: clean(data), header: true })),
-            ...table.rows.map(row => row.map(cell => clean(cell)))
+            ...table.rows.map(row => row.map(cell => cellHtml(cell, clean)))
         ]);
     }
     for (const note of table.notes ?? [])
-        summary.addRaw(`\n${clean(note)}\n`, true);
+        summary.addRaw(`<p>${clean(note)}</p>`, true);
     await summary.write();
+}
+function cellHtml(cell, clean) {
+    return typeof cell === 'string' ? clean(cell) : `<code>${clean(cell.code)}</code>`;
 }
 
 ;// CONCATENATED MODULE: ./src/output/emit.ts
@@ -68011,9 +68289,10 @@ async function summary_writeSummary(table, masker) {
 
 
 
+
+
 const STATE_FILES = 'sma-files';
 const STATE_ENV = 'sma-env';
-const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/;
 /**
  * The one place values leave the process: mask everything, refuse anything unsafe before
@@ -68079,34 +68358,51 @@ function forced(target) {
     return target.channels?.length === 1 && target.channels[0] === 'output';
 }
 function envProblems(targets, env) {
+    // On Windows `Path` and `PATH` are one variable: compare names as the platform does.
+    const platform = envPlatform(env);
+    const key = (name) => envNameKey(name, platform);
+    const set = new Set(Object.keys(env)
+        .filter(name => env[name] !== undefined)
+        .map(key));
     const seen = new Map();
     const problems = [];
     for (const { name, source } of targets) {
-        const reason = refusedEnvNameReason(name);
+        const reason = refusedEnvNameReason(name, platform);
+        const first = seen.get(key(name));
         if (reason) {
-            problems.push(`refused env var '${emit_printable(name)}' from secret '${source}': ${reason}`);
+            problems.push(`refused env var '${logName(name)}' from secret '${logName(source)}': ${reason}`);
         }
-        else if (seen.has(name)) {
-            problems.push(`env var '${name}' would be set twice (secrets '${seen.get(name)}' and '${source}')`);
+        else if (first) {
+            const also = first.name === name ? '' : ` and as '${first.name}' (names ignore case here)`;
+            problems.push(`env var '${name}' would be set twice${also} ` +
+                `(secrets '${logName(first.source)}' and '${logName(source)}')`);
         }
-        else if (env[name] !== undefined) {
-            problems.push(`env var '${name}' from secret '${source}' is already set; refusing to overwrite it`);
+        else if (set.has(key(name))) {
+            problems.push(`env var '${name}' from secret '${logName(source)}' is already set; refusing to overwrite it`);
         }
-        seen.set(name, source);
+        if (!first)
+            seen.set(key(name), { name, source });
     }
     return problems;
 }
+/**
+ * Output names, the mode's own included, must differ in more than letter case: expressions
+ * ignore case, so `Key` would hide `key` (as lookup-jsonpath's query names already are).
+ */
 function outputProblems(targets, plainOutputs) {
-    const seen = new Set(Object.keys(plainOutputs));
+    const seen = new Map(Object.keys(plainOutputs).map(name => [outputNameKey(name), name]));
     const problems = [];
     for (const { name, source } of targets) {
+        const first = seen.get(outputNameKey(name));
         if (!OUTPUT_NAME.test(name)) {
-            problems.push(`output name '${emit_printable(name)}' from secret '${source}' is not valid`);
+            problems.push(`output name '${logName(name)}' from secret '${logName(source)}' is not valid`);
         }
-        else if (seen.has(name)) {
-            problems.push(`output '${name}' would be set twice (secret '${source}')`);
+        else if (first !== undefined) {
+            const also = first === name ? '' : ` (as '${first}': expressions ignore letter case)`;
+            problems.push(`output '${name}' would be set twice${also} (secret '${logName(source)}')`);
         }
-        seen.add(name);
+        if (first === undefined)
+            seen.set(outputNameKey(name), name);
     }
     return problems;
 }
@@ -68116,18 +68412,14 @@ function fileProblems(targets) {
     for (const { file, source } of targets) {
         const name = file ?? '';
         if (!FILE_NAME.test(name) || name.includes('..')) {
-            problems.push(`file name '${emit_printable(name)}' from secret '${source}' is not safe`);
+            problems.push(`file name '${logName(name)}' from secret '${logName(source)}' is not safe`);
         }
         else if (seen.has(name)) {
-            problems.push(`file '${name}' would be written twice (secret '${source}')`);
+            problems.push(`file '${name}' would be written twice (secret '${logName(source)}')`);
         }
         seen.add(name);
     }
     return problems;
-}
-/** Names come from secret names and JSON keys: show control characters, never raw. */
-function emit_printable(name) {
-    return JSON.stringify(name).slice(1, -1);
 }
 function writeFiles(targets, outputDir) {
     if (!outputDir || targets.length === 0)
@@ -68851,14 +69143,11 @@ function render_summaryOf(config, used) {
     const what = config.kind === 'template' ? 'template' : `format ${config.format}`;
     const fate = config.keep ? 'kept after the job (keep-file)' : 'removed by the post step';
     return {
-        heading: `Rendered ${render_escapeHtml(config.path)} from ${used.length} secret${used.length === 1 ? '' : 's'}`,
+        heading: `Rendered ${config.path} from ${used.length} secret${used.length === 1 ? '' : 's'}`,
         header: ['Secret', 'Version id', config.kind === 'template' ? 'Used at' : 'Variables'],
-        rows: used.map(({ value, where: at }) => [render_escapeHtml(value.name), value.versionId, at]),
+        rows: used.map(({ value, where: at }) => [value.name, value.versionId, at]),
         notes: [`Written from the ${what}, mode 0600; ${fate}.`]
     };
-}
-function render_escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/stages.ts
@@ -68919,7 +69208,7 @@ async function creationDates(client, arn) {
     }
     catch (error) {
         // The age only makes the message better; the stages already say what is wrong.
-        lib_core/* debug */.Yz(`ListSecretVersionIds: ${describeAwsError(error, 'ListSecretVersionIds', arn)}`);
+        log_log.debug(`ListSecretVersionIds: ${describeAwsError(error, 'ListSecretVersionIds', arn)}`);
     }
     return dates;
 }
@@ -68958,7 +69247,7 @@ async function handleStalePending(client, secret, check) {
     await removeLabel(client, secret.arn, stale, PENDING);
     dropLabel(secret.stages, stale, PENDING);
     const note = `Removed a stale AWSPENDING: ${what}.`;
-    lib_core/* warning */.$e(note);
+    log_log.warning(note);
     return note;
 }
 function dropLabel(stages, versionId, label) {
@@ -68987,7 +69276,7 @@ async function moveStage(client, command, secret, done) {
     catch (error) {
         const after = await describeStages(client, command.input.SecretId ?? secret).catch(() => undefined);
         if (after && done(after.stages)) {
-            lib_core/* debug */.Yz(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`);
+            log_log.debug(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`);
             return;
         }
         failed(error, 'UpdateSecretVersionStage', secret);
@@ -69026,6 +69315,7 @@ function stageRows(before, after) {
 }
 
 ;// CONCATENATED MODULE: ./src/rotation/in-workflow.ts
+
 
 
 
@@ -69135,7 +69425,7 @@ async function rotateInWorkflow(config, client, env) {
         throw error;
     }
     const after = await describeStages(client, before.arn);
-    lib_core/* info */.pq(`Rotated '${before.name}': version ${created.versionId} is AWSCURRENT`);
+    log_log.info(`Rotated '${before.name}': version ${created.versionId} is AWSCURRENT`);
     return finishedEmission(after, stagesBefore, created.versionId, previous, true, started, [
         ...(created.staleNote ? [created.staleNote] : [])
     ]);
@@ -69154,7 +69444,7 @@ async function createPending(client, secret, config, env) {
     if (has(secret.stages, versionId, PENDING)) {
         if (config.dryRun)
             return { versionId, value: '', staleNote, planned: 'reuse' };
-        lib_core/* info */.pq(`Version ${versionId} of '${secret.name}' is already pending: using it`);
+        log_log.info(`Version ${versionId} of '${secret.name}' is already pending: using it`);
         return { versionId, value: await readVersion(client, secret, versionId), staleNote };
     }
     if (secret.stages[versionId] !== undefined) {
@@ -69183,7 +69473,7 @@ async function createPending(client, secret, config, env) {
         await cancelPending(client, secret.arn, versionId);
         throw new AwsCallError('PutSecretValue', secret.name, error, 'Rotate a secret from one job (or matrix leg) at a time.');
     }
-    lib_core/* info */.pq(`Stored version ${versionId} of '${secret.name}' as AWSPENDING`);
+    log_log.info(`Stored version ${versionId} of '${secret.name}' as AWSPENDING`);
     return { versionId, value, staleNote };
 }
 /**
@@ -69256,7 +69546,7 @@ async function finishPhase(client, secret, given, started, dryRun, restore) {
             return finishPlan(secret, target, [], restore);
         if (has(secret.stages, target, PENDING))
             await removeLabel(client, secret.arn, target, PENDING);
-        lib_core/* info */.pq(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`);
+        log_log.info(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`);
         const after = await describeStages(client, secret.arn);
         return finishedEmission(after, before, target, versionWith(after.stages, PREVIOUS), false, started);
     }
@@ -69273,7 +69563,7 @@ async function finishPhase(client, secret, given, started, dryRun, restore) {
     }
     await promote(client, secret, target);
     const after = await describeStages(client, secret.arn);
-    lib_core/* info */.pq(`Rotated '${secret.name}': version ${target} is AWSCURRENT`);
+    log_log.info(`Rotated '${secret.name}': version ${target} is AWSCURRENT`);
     return finishedEmission(after, before, target, previous, true, started);
 }
 function in_workflow_planned(config, secret, created, restore) {
@@ -69399,11 +69689,11 @@ async function cancelPending(client, arn, versionId) {
         const secret = await describeStages(client, arn);
         if (has(secret.stages, versionId, PENDING) && !has(secret.stages, versionId, CURRENT)) {
             await removeLabel(client, arn, versionId, PENDING);
-            lib_core/* info */.pq(`Removed AWSPENDING from version ${versionId}: the rotation did not finish`);
+            log_log.info(`Removed AWSPENDING from version ${versionId}: the rotation did not finish`);
         }
     }
     catch (error) {
-        lib_core/* warning */.$e(`Could not remove AWSPENDING from version ${versionId}: ${error.message}`);
+        log_log.warning(`Could not remove AWSPENDING from version ${versionId}: ${error.message}`);
     }
 }
 /**
@@ -69418,15 +69708,15 @@ async function cancelUnfinished(context) {
     const sm = await context.client();
     const secret = await describeStages(sm, arn);
     if (!has(secret.stages, versionId, PENDING)) {
-        lib_core/* info */.pq(`Version ${versionId} of '${secret.name}' is not pending: nothing to cancel`);
+        log_log.info(`Version ${versionId} of '${secret.name}' is not pending: nothing to cancel`);
         return;
     }
     await removeLabel(sm, arn, versionId, PENDING);
     if (has(secret.stages, versionId, CURRENT)) {
-        lib_core/* info */.pq(`Removed a leftover AWSPENDING from the current version ${versionId}`);
+        log_log.info(`Removed a leftover AWSPENDING from the current version ${versionId}`);
         return;
     }
-    lib_core/* warning */.$e(`The rotation of '${secret.name}' did not finish: removed AWSPENDING from version ` +
+    log_log.warning(`The rotation of '${secret.name}' did not finish: removed AWSPENDING from version ` +
         `${versionId} so the next rotation is not blocked. AWSCURRENT is still ` +
         `${versionWith(secret.stages, CURRENT) ?? 'unset'}. If a step already applied the pending ` +
         'value (a database password, say), apply the AWSCURRENT value again; the pending value ' +
@@ -69559,7 +69849,7 @@ async function rotateWithLambda(config, client, env) {
         : config.rotateImmediately
             ? `Started rotation of '${before.name}' (version ${versionId}), not waiting for it`
             : `Set the rotation of '${before.name}'; it rotates at its next scheduled time`;
-    lib_core/* info */.pq(heading);
+    log_log.info(heading);
     return {
         outputs: {
             arn: before.arn,
@@ -69622,7 +69912,7 @@ async function startRotation(client, secret, config, lambdaArn, env) {
     };
     try {
         const out = await client.send(new dist_cjs/* RotateSecretCommand */.xp(request));
-        lib_core/* debug */.Yz(`RotateSecret '${secret.name}': version ${out.VersionId}`);
+        log_log.debug(`RotateSecret '${secret.name}': version ${out.VersionId}`);
         return out.VersionId ?? request.ClientRequestToken;
     }
     catch (error) {
@@ -69723,6 +70013,7 @@ const modes_handlers = {
 
 
 
+
 const STATE_MODE = 'sma-mode';
 const STATE_REGION = 'sma-region';
 /** The action's main step: parse every input, run the mode's handler, emit what it returns. */
@@ -69737,7 +70028,7 @@ async function run(read = readActionInput, env = process.env) {
         const config = handler.parse(inputs);
         if (handler.plannedTargets)
             preflight(handler.plannedTargets(config), emitConfig, env);
-        core.debug(`mode ${mode}: inputs are valid`);
+        log.debug(`mode ${mode}: inputs are valid`);
         const arns = handler.secretArns(config);
         const settings = clientSettings(aws, arns, env);
         // Endpoint and proxy may also come from the environment, credentials and all.
@@ -69745,7 +70036,7 @@ async function run(read = readActionInput, env = process.env) {
         maskUrlPassword(settings.proxy);
         settings.credentials = await resolveCredentials(aws.role, settings, env);
         const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default';
-        core.debug(`region ${settings.region}, endpoint ${endpoint}`);
+        log.debug(`region ${settings.region}, endpoint ${endpoint}`);
         const clients = SecretsManagerClients.forConfig(settings, aws, env);
         core.saveState(STATE_MODE, mode);
         // The post step works on this step's (first) secret: in its ARN's region, else the default.
@@ -69760,7 +70051,7 @@ async function run(read = readActionInput, env = process.env) {
 /** The failure path is total: whatever was thrown, one scrubbed ::error:: line and exit 1. */
 function fail(error) {
     try {
-        core.setFailed(main_failureMessage(error));
+        log.setFailed(main_failureMessage(error));
     }
     catch {
         process.exitCode = 1;
@@ -69779,7 +70070,7 @@ function main_failureMessage(error) {
             : isUnreadableResponse(error)
                 ? `Unexpected ${name}: a response could not be parsed (not shown: it may hold secret values)`
                 : `Unexpected ${name}: ${detail}`;
-        lib_core/* debug */.Yz(`failure: ${mask_masker.redact(name).replace(/[\r\n]/g, ' ')}`);
+        log_log.debug(`failure: ${mask_masker.redact(name).replace(/[\r\n]/g, ' ')}`);
         return mask_masker.redact(message).replace(/\s*[\r\n]+\s*/g, ' ');
     }
     catch {
@@ -69788,6 +70079,7 @@ function main_failureMessage(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/cleanup.ts
+
 
 
 
@@ -69812,7 +70104,7 @@ async function runPost(read = reader_readActionInput, env = process.env) {
     }
     catch (error) {
         // A failed clean-up must be seen, but must not fail a job whose work is done.
-        lib_core/* warning */.$e(`Post step: ${main_failureMessage(error)}`);
+        log_log.warning(`Post step: ${main_failureMessage(error)}`);
     }
 }
 function stateList(name) {
@@ -69826,14 +70118,14 @@ function removeFiles(files) {
     for (const file of files)
         external_node_fs_.rmSync(file, { force: true });
     if (files.length > 0)
-        lib_core/* info */.pq(`Removed ${files.length} secret file(s)`);
+        log_log.info(`Removed ${files.length} secret file(s)`);
 }
 /** Env vars cannot be unset through GITHUB_ENV; an empty value is the closest. */
 function blankEnv(names) {
     for (const name of names)
         lib_core/* exportVariable */.dN(name, '');
     if (names.length > 0)
-        lib_core/* info */.pq(`Blanked ${names.length} exported env var(s)`);
+        log_log.info(`Blanked ${names.length} exported env var(s)`);
 }
 async function postClient(read, env) {
     const aws = common_parseAwsConfig(new reader_Inputs(read));
@@ -78741,12 +79033,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
   _o: () => (/* binding */ isDebug),
+  lm: () => (/* binding */ notice),
   LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
   Pq: () => (/* binding */ setSecret),
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, getBooleanInput, getMultilineInput, group, markdownSummary, notice, platform, setCommandEcho, setFailed, setOutput, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, getBooleanInput, getMultilineInput, group, markdownSummary, platform, setCommandEcho, setOutput, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
@@ -78772,7 +79066,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -79587,7 +79881,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -79595,7 +79889,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -79603,7 +79897,7 @@ function warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.

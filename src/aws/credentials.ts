@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   AssumeRoleCommand,
   AssumeRoleWithWebIdentityCommand,
@@ -13,6 +12,7 @@ import type { ClientSettings } from './client.js'
 import { requestIdToken, tokenSubject } from './oidc.js'
 import { describeAssumeError } from './role-errors.js'
 import { createStsClient } from './sts.js'
+import { log } from '../output/log.js'
 
 /** As the SDK: credentials this close to expiry are renewed before a request. */
 export const REFRESH_WINDOW_MS = 5 * 60_000
@@ -75,7 +75,7 @@ async function assumeRole(
   }
   const identity = maskedIdentity(credentials, role)
   const how = role.chaining ? 'role chaining' : 'GitHub OIDC'
-  core.info(
+  log.info(
     `Assumed role ${role.arn} as session ${request.RoleSessionName} (${how}); ` +
       'its credentials stay inside this step.'
   )

@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js'
+import { logName } from '../output/escape.js'
+import { outputNameKey } from '../output/output-names.js'
 import { compileQuery, QuerySyntaxError, type CompiledQuery } from './query.js'
 
 /** A compiled query and the name its result is emitted under. */
@@ -53,10 +55,10 @@ export function parseNamedQueries(text: string): NamedQuery[] {
 
 function checkName(name: string, seen: string[]): string | undefined {
   if (!NAME.test(name)) {
-    return `'${printable(name)}' is not a valid name: use letters, digits and _, not starting with a digit`
+    return `'${logName(name)}' is not a valid name: use letters, digits and _, not starting with a digit`
   }
   // Step outputs (in expressions) and env vars on Windows ignore case: so do we.
-  if (seen.some(other => other.toUpperCase() === name.toUpperCase())) {
+  if (seen.some(other => outputNameKey(other) === outputNameKey(name))) {
     return `name '${name}' is used twice (names are compared ignoring case)`
   }
   return undefined
@@ -74,8 +76,4 @@ function compileNamed(
     report(`${label} '${text}' is not valid JSONPath: ${error.message}`)
     return undefined
   }
-}
-
-function printable(text: string): string {
-  return JSON.stringify(text).slice(1, -1)
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { Emission } from '../output/emission.js'
@@ -8,6 +7,8 @@ import { readCurrentVersions } from '../versions/current.js'
 import { sorted, type VersionMap } from '../versions/state.js'
 import { openStore, type Loaded, type StoreConfig } from '../versions/store.js'
 import type { ModeHandler } from './types.js'
+import { logName } from '../output/escape.js'
+import { log } from '../output/log.js'
 
 export interface CheckChangedConfig {
   requests: SecretRequest[]
@@ -147,7 +148,7 @@ function checkMissing(missing: SecretRequest[], baseline: VersionMap | undefined
     if (baseline === undefined || namedBy(request, baseline).length === 0) {
       unknown.push(label)
     } else if (request.kind === 'name' || request.kind === 'arn') {
-      core.warning(
+      log.warning(
         `Secret '${label}' no longer exists (deleted or scheduled for deletion): reported as ` +
           'changed. Remove it from secret-ids, or the next run fails.'
       )
@@ -166,17 +167,19 @@ const LOGGED_ROWS = 50
 function logChanges(rows: Row[], firstRun: boolean, changed: boolean): void {
   if (firstRun) {
     const count = `${rows.length} secret${rows.length === 1 ? '' : 's'}`
-    core.info(`First run: ${count} recorded, reported as ${changed ? 'changed' : 'unchanged'}.`)
+    log.info(`First run: ${count} recorded, reported as ${changed ? 'changed' : 'unchanged'}.`)
     return
   }
   const notable = rows.filter(row => row.status !== 'unchanged')
   for (const row of notable.slice(0, LOGGED_ROWS)) {
-    core.info(`${row.status}: ${row.name} (${row.previous ?? '-'} -> ${row.current ?? '-'})`)
+    log.info(
+      `${row.status}: ${logName(row.name)} (${row.previous ?? '-'} -> ${row.current ?? '-'})`
+    )
   }
   if (notable.length > LOGGED_ROWS) {
-    core.info(`... and ${notable.length - LOGGED_ROWS} more: see the job summary.`)
+    log.info(`... and ${notable.length - LOGGED_ROWS} more: see the job summary.`)
   }
-  if (notable.length === 0) core.info(`No change in ${rows.length} secret(s).`)
+  if (notable.length === 0) log.info(`No change in ${rows.length} secret(s).`)
 }
 
 function summaryOf(

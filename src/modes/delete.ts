@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError } from '../aws/errors.js'
@@ -17,6 +16,7 @@ import {
 } from '../secrets/lifecycle.js'
 import { listSelected } from '../secrets/read.js'
 import type { ModeHandler } from './types.js'
+import { log } from '../output/log.js'
 
 export interface DeleteConfig {
   requests: SecretRequest[]
@@ -136,7 +136,7 @@ async function select(clients: SecretsManagerClients, config: DeleteConfig): Pro
       `delete: no secret matches ${labels} (on-missing: fail): nothing was deleted.`
     )
   }
-  if (missing.length > 0) core.warning(`delete: no secret matches ${labels}: nothing to delete`)
+  if (missing.length > 0) log.warning(`delete: no secret matches ${labels}: nothing to delete`)
   checkCount(
     found.filter(item => item.secret?.deletedDate === undefined),
     config.maxDeletions
@@ -184,17 +184,17 @@ async function deleteOne(item: Selected, config: DeleteConfig): Promise<Outcome>
   if (secret === undefined) return { name: label, action: 'missing', replicas: [] }
   const replicas = Object.keys(secret.replicas)
   if (secret.deletedDate !== undefined) {
-    core.info(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`)
+    log.info(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`)
     return { name: secret.name, action: 'already scheduled', date: secret.deletedDate, replicas }
   }
   if (config.dryRun) return { name: secret.name, action: 'would delete', replicas }
   await removeReplicas(client, secret)
   const date = await deleteSecret(client, secret, config.deletion)
   if (date === undefined) {
-    core.warning(`'${secret.name}' was deleted by someone else meanwhile`)
+    log.warning(`'${secret.name}' was deleted by someone else meanwhile`)
     return { name: secret.name, action: 'missing', replicas: [] }
   }
-  core.info(`${what(config.deletion)} '${secret.name}': deleted on ${iso(date)}`)
+  log.info(`${what(config.deletion)} '${secret.name}': deleted on ${iso(date)}`)
   return { name: secret.name, action: 'deleted', date, replicas }
 }
 
@@ -269,7 +269,7 @@ function planOf(config: DeleteConfig, outcomes: Outcome[]): Record<string, unkno
 /** deletion-policy: Retain keeps every secret: no AWS call, and the summary says so. */
 function retained(config: DeleteConfig): Emission {
   const ids = config.requests.map(r => (r.kind === 'prefix' ? `${r.id}*` : r.id))
-  core.info(`deletion-policy: Retain: nothing deleted (${ids.join(', ')})`)
+  log.info(`deletion-policy: Retain: nothing deleted (${ids.join(', ')})`)
   const outputs: Record<string, string> = { 'deleted-secrets': '[]', 'deletion-dates': '{}' }
   if (config.dryRun) {
     outputs.plan = JSON.stringify({ mode: 'delete', 'dry-run': true, retain: ids, delete: [] })

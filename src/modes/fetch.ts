@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import pLimit from 'p-limit'
 import type { SecretsManagerClients } from '../aws/client.js'
@@ -27,6 +26,7 @@ import {
 } from '../secrets/read.js'
 import type { ModeHandler } from './types.js'
 import { jsonObject } from '../secrets/json.js'
+import { log } from '../output/log.js'
 
 export interface FetchConfig {
   requests: SecretRequest[]
@@ -168,7 +168,7 @@ export async function fetchAll(
     )
   }
   for (const failure of skipped) {
-    core.warning(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`)
+    log.warning(`Skipped '${failure.id}' (on-missing: warn): ${missingReason(failure)}`)
   }
   return fetched
 }
@@ -305,7 +305,7 @@ class Reader {
   private denyBatch(): void {
     if (this.batchDenied) return
     this.batchDenied = true
-    core.warning(
+    log.warning(
       'secretsmanager:BatchGetSecretValue is denied; reading secrets one by one with ' +
         'GetSecretValue instead (slower). Allow BatchGetSecretValue for faster fetches.'
     )

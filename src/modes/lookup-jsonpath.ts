@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
@@ -28,6 +27,7 @@ import {
 } from '../secrets/read.js'
 import { parseVersion } from './fetch.js'
 import type { ModeHandler } from './types.js'
+import { log } from '../output/log.js'
 
 export interface LookupConfig {
   secretId: string
@@ -73,7 +73,7 @@ export const lookupJsonPathMode: ModeHandler<LookupConfig> = {
         `Nothing was exported from secret '${secret.name}': ${problems.join('; ')}.`
       )
     }
-    for (const { outcome } of results) outcome.warnings.forEach(warning => core.warning(warning))
+    for (const { outcome } of results) outcome.warnings.forEach(warning => log.warning(warning))
     return {
       secrets: results.map(({ query, outcome }) =>
         targetFor(query, outcome.value ?? '', secret.name, config.single)
@@ -164,7 +164,7 @@ function evaluate(query: NamedQuery, document: JsonDocument, options: ResultOpti
       note: ''
     }
   }
-  core.debug(`${query.label} (${query.query.absolute}) matched ${values.length} node(s)`)
+  log.debug(`${query.label} (${query.query.absolute}) matched ${values.length} node(s)`)
   return outcomeOf(query.label, values, options)
 }
 
@@ -188,15 +188,10 @@ function summaryOf(
     header: ['Output', 'Query', 'Matches', 'Emitted'],
     rows: results.map(({ query, outcome }) => [
       query.name,
-      `<code>${escapeHtml(query.query.text)}</code>`,
+      { code: query.query.text },
       String(outcome.matches),
       outcome.note
     ]),
     notes: [`Secret '${secret.name}', version ${secret.versionId}.`]
   }
-}
-
-/** The summary is HTML: a query such as `$[?@.n<3]` must show as written. */
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

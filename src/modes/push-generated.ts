@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import type { ReplicaRegionType, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { ActionError } from '../errors.js'
 import type { Emission, SecretTarget } from '../output/emission.js'
@@ -34,6 +33,7 @@ import {
   type SecretDescription
 } from '../secrets/lifecycle.js'
 import { dryRunSummary } from '../output/plan.js'
+import { log } from '../output/log.js'
 
 export const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'] as const
 export type UpdatePolicy = (typeof UPDATE_POLICIES)[number]
@@ -198,7 +198,7 @@ function decideUpdate(
   const stored = jsonObject(current.data, current.name)
   switch (config.policy) {
     case 'IfNotExists':
-      if (stored === undefined) core.warning(`Secret '${current.name}' is not a JSON object`)
+      if (stored === undefined) log.warning(`Secret '${current.name}' is not a JSON object`)
       return { stored, merge: false, reason: untouched }
     case 'AlwaysUpdate':
       return { stored, names: [...config.fields.keys()], merge: false, reason: 'Updated' }
@@ -373,7 +373,7 @@ function exported(
   if (!config.exportOutputs && !config.exportEnv) return []
   const present = [...config.fields.keys()].filter(name => {
     const has = stored !== undefined && Object.hasOwn(stored, name)
-    if (!has) core.warning(`Field '${name}' is not in secret '${secretName}': not exported`)
+    if (!has) log.warning(`Field '${name}' is not in secret '${secretName}': not exported`)
     return has
   })
   return fieldTargets(config, present, secretName, name => {

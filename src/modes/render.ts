@@ -281,13 +281,9 @@ function summaryOf(config: RenderConfig, used: Used[]): SummaryTable {
   const what = config.kind === 'template' ? 'template' : `format ${config.format}`
   const fate = config.keep ? 'kept after the job (keep-file)' : 'removed by the post step'
   return {
-    heading: `Rendered ${escapeHtml(config.path)} from ${used.length} secret${used.length === 1 ? '' : 's'}`,
+    heading: `Rendered ${config.path} from ${used.length} secret${used.length === 1 ? '' : 's'}`,
     header: ['Secret', 'Version id', config.kind === 'template' ? 'Used at' : 'Variables'],
-    rows: used.map(({ value, where: at }) => [escapeHtml(value.name), value.versionId, at]),
+    rows: used.map(({ value, where: at }) => [value.name, value.versionId, at]),
     notes: [`Written from the ${what}, mode 0600; ${fate}.`]
   }
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

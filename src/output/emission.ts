@@ -23,10 +23,13 @@ export interface PlainFile {
   text: string
 }
 
+/** A cell of the summary: text, or text shown as code (a query as written). */
+export type SummaryCell = string | { code: string }
+
 export interface SummaryTable {
   heading: string
   header: string[]
-  rows: string[][]
+  rows: SummaryCell[][]
   notes?: string[]
 }
 

@@ -4,14 +4,15 @@ import * as path from 'node:path'
 import { ActionError } from '../errors.js'
 import type { EmitConfig } from '../inputs/common.js'
 import type { Channel, Emission, FileWrite, PlainFile, SecretTarget } from './emission.js'
-import { refusedEnvNameReason } from './env-names.js'
+import { envNameKey, envPlatform, refusedEnvNameReason } from './env-names.js'
+import { logName } from './escape.js'
 import { masker, type SecretData } from './mask.js'
+import { OUTPUT_NAME, outputNameKey } from './output-names.js'
 import { writeSummary } from './summary.js'
 
 export const STATE_FILES = 'sma-files'
 export const STATE_ENV = 'sma-env'
 
-const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/
 
 /** Where a run delivered each secret, for the summary. */
@@ -112,36 +113,55 @@ function forced(target: SecretTarget): boolean {
 }
 
 function envProblems(targets: SecretTarget[], env: NodeJS.ProcessEnv): string[] {
-  const seen = new Map<string, string>()
+  // On Windows `Path` and `PATH` are one variable: compare names as the platform does.
+  const platform = envPlatform(env)
+  const key = (name: string) => envNameKey(name, platform)
+  const set = new Set(
+    Object.keys(env)
+      .filter(name => env[name] !== undefined)
+      .map(key)
+  )
+  const seen = new Map<string, { name: string; source: string }>()
   const problems: string[] = []
   for (const { name, source } of targets) {
-    const reason = refusedEnvNameReason(name)
+    const reason = refusedEnvNameReason(name, platform)
+    const first = seen.get(key(name))
     if (reason) {
-      problems.push(`refused env var '${printable(name)}' from secret '${source}': ${reason}`)
-    } else if (seen.has(name)) {
       problems.push(
-        `env var '${name}' would be set twice (secrets '${seen.get(name)}' and '${source}')`
+        `refused env var '${logName(name)}' from secret '${logName(source)}': ${reason}`
       )
-    } else if (env[name] !== undefined) {
+    } else if (first) {
+      const also = first.name === name ? '' : ` and as '${first.name}' (names ignore case here)`
       problems.push(
-        `env var '${name}' from secret '${source}' is already set; refusing to overwrite it`
+        `env var '${name}' would be set twice${also} ` +
+          `(secrets '${logName(first.source)}' and '${logName(source)}')`
+      )
+    } else if (set.has(key(name))) {
+      problems.push(
+        `env var '${name}' from secret '${logName(source)}' is already set; refusing to overwrite it`
       )
     }
-    seen.set(name, source)
+    if (!first) seen.set(key(name), { name, source })
   }
   return problems
 }
 
+/**
+ * Output names, the mode's own included, must differ in more than letter case: expressions
+ * ignore case, so `Key` would hide `key` (as lookup-jsonpath's query names already are).
+ */
 function outputProblems(targets: SecretTarget[], plainOutputs: Record<string, string>): string[] {
-  const seen = new Set(Object.keys(plainOutputs))
+  const seen = new Map(Object.keys(plainOutputs).map(name => [outputNameKey(name), name]))
   const problems: string[] = []
   for (const { name, source } of targets) {
+    const first = seen.get(outputNameKey(name))
     if (!OUTPUT_NAME.test(name)) {
-      problems.push(`output name '${printable(name)}' from secret '${source}' is not valid`)
-    } else if (seen.has(name)) {
-      problems.push(`output '${name}' would be set twice (secret '${source}')`)
+      problems.push(`output name '${logName(name)}' from secret '${logName(source)}' is not valid`)
+    } else if (first !== undefined) {
+      const also = first === name ? '' : ` (as '${first}': expressions ignore letter case)`
+      problems.push(`output '${name}' would be set twice${also} (secret '${logName(source)}')`)
     }
-    seen.add(name)
+    if (first === undefined) seen.set(outputNameKey(name), name)
   }
   return problems
 }
@@ -152,18 +172,13 @@ function fileProblems(targets: SecretTarget[]): string[] {
   for (const { file, source } of targets) {
     const name = file ?? ''
     if (!FILE_NAME.test(name) || name.includes('..')) {
-      problems.push(`file name '${printable(name)}' from secret '${source}' is not safe`)
+      problems.push(`file name '${logName(name)}' from secret '${logName(source)}' is not safe`)
     } else if (seen.has(name)) {
-      problems.push(`file '${name}' would be written twice (secret '${source}')`)
+      problems.push(`file '${name}' would be written twice (secret '${logName(source)}')`)
     }
     seen.add(name)
   }
   return problems
-}
-
-/** Names come from secret names and JSON keys: show control characters, never raw. */
-function printable(name: string): string {
-  return JSON.stringify(name).slice(1, -1)
 }
 
 function writeFiles(targets: SecretTarget[], outputDir: string | undefined): string[] {

@@ -39,6 +39,7 @@ import {
 import { restoreIfDeleted } from '../secrets/lifecycle.js'
 import { dryRunSummary } from '../output/plan.js'
 import { jsonObject, jsonText } from '../secrets/json.js'
+import { log } from '../output/log.js'
 
 export type Phase = 'create' | 'finish' | 'all'
 export type ValueSource =
@@ -172,7 +173,7 @@ export async function rotateInWorkflow(
     throw error
   }
   const after = await describeStages(client, before.arn)
-  core.info(`Rotated '${before.name}': version ${created.versionId} is AWSCURRENT`)
+  log.info(`Rotated '${before.name}': version ${created.versionId} is AWSCURRENT`)
   return finishedEmission(after, stagesBefore, created.versionId, previous, true, started, [
     ...(created.staleNote ? [created.staleNote] : [])
   ])
@@ -203,7 +204,7 @@ async function createPending(
   if (config.cancelUnfinished && !config.dryRun) armCancel(secret.arn, versionId)
   if (has(secret.stages, versionId, PENDING)) {
     if (config.dryRun) return { versionId, value: '', staleNote, planned: 'reuse' }
-    core.info(`Version ${versionId} of '${secret.name}' is already pending: using it`)
+    log.info(`Version ${versionId} of '${secret.name}' is already pending: using it`)
     return { versionId, value: await readVersion(client, secret, versionId), staleNote }
   }
   if (secret.stages[versionId] !== undefined) {
@@ -238,7 +239,7 @@ async function createPending(
       'Rotate a secret from one job (or matrix leg) at a time.'
     )
   }
-  core.info(`Stored version ${versionId} of '${secret.name}' as AWSPENDING`)
+  log.info(`Stored version ${versionId} of '${secret.name}' as AWSPENDING`)
   return { versionId, value, staleNote }
 }
 
@@ -339,7 +340,7 @@ async function finishPhase(
     // Already finished (a re-run, or AWS left AWSPENDING on the current version): no change.
     if (dryRun) return finishPlan(secret, target, [], restore)
     if (has(secret.stages, target, PENDING)) await removeLabel(client, secret.arn, target, PENDING)
-    core.info(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`)
+    log.info(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`)
     const after = await describeStages(client, secret.arn)
     return finishedEmission(
       after,
@@ -369,7 +370,7 @@ async function finishPhase(
   }
   await promote(client, secret, target)
   const after = await describeStages(client, secret.arn)
-  core.info(`Rotated '${secret.name}': version ${target} is AWSCURRENT`)
+  log.info(`Rotated '${secret.name}': version ${target} is AWSCURRENT`)
   return finishedEmission(after, before, target, previous, true, started)
 }
 
@@ -534,10 +535,10 @@ async function cancelPending(
     const secret = await describeStages(client, arn)
     if (has(secret.stages, versionId, PENDING) && !has(secret.stages, versionId, CURRENT)) {
       await removeLabel(client, arn, versionId, PENDING)
-      core.info(`Removed AWSPENDING from version ${versionId}: the rotation did not finish`)
+      log.info(`Removed AWSPENDING from version ${versionId}: the rotation did not finish`)
     }
   } catch (error) {
-    core.warning(
+    log.warning(
       `Could not remove AWSPENDING from version ${versionId}: ${(error as Error).message}`
     )
   }
@@ -554,15 +555,15 @@ export async function cancelUnfinished(context: PostContext): Promise<void> {
   const sm = await context.client()
   const secret = await describeStages(sm, arn)
   if (!has(secret.stages, versionId, PENDING)) {
-    core.info(`Version ${versionId} of '${secret.name}' is not pending: nothing to cancel`)
+    log.info(`Version ${versionId} of '${secret.name}' is not pending: nothing to cancel`)
     return
   }
   await removeLabel(sm, arn, versionId, PENDING)
   if (has(secret.stages, versionId, CURRENT)) {
-    core.info(`Removed a leftover AWSPENDING from the current version ${versionId}`)
+    log.info(`Removed a leftover AWSPENDING from the current version ${versionId}`)
     return
   }
-  core.warning(
+  log.warning(
     `The rotation of '${secret.name}' did not finish: removed AWSPENDING from version ` +
       `${versionId} so the next rotation is not blocked. AWSCURRENT is still ` +
       `${versionWith(secret.stages, CURRENT) ?? 'unset'}. If a step already applied the pending ` +

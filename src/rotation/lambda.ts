@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   RotateSecretCommand,
   type RotateSecretRequest,
@@ -23,6 +22,7 @@ import {
 import { restoreIfDeleted } from '../secrets/lifecycle.js'
 import { dryRunSummary } from '../output/plan.js'
 import { waitForRotation, type RotationOutcome } from './waiter.js'
+import { log } from '../output/log.js'
 
 export interface LambdaRotation {
   strategy: 'lambda'
@@ -130,7 +130,7 @@ export async function rotateWithLambda(
     : config.rotateImmediately
       ? `Started rotation of '${before.name}' (version ${versionId}), not waiting for it`
       : `Set the rotation of '${before.name}'; it rotates at its next scheduled time`
-  core.info(heading)
+  log.info(heading)
   return {
     outputs: {
       arn: before.arn,
@@ -207,7 +207,7 @@ async function startRotation(
   }
   try {
     const out = await client.send(new RotateSecretCommand(request))
-    core.debug(`RotateSecret '${secret.name}': version ${out.VersionId}`)
+    log.debug(`RotateSecret '${secret.name}': version ${out.VersionId}`)
     return out.VersionId ?? (request.ClientRequestToken as string)
   } catch (error) {
     const hint = isAccessDenied(error)

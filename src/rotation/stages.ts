@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   DescribeSecretCommand,
   paginateListSecretVersionIds,
@@ -7,6 +6,7 @@ import {
 } from '@aws-sdk/client-secrets-manager'
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
+import { log } from '../output/log.js'
 
 export const CURRENT = 'AWSCURRENT'
 export const PENDING = 'AWSPENDING'
@@ -96,7 +96,7 @@ export async function creationDates(
     }
   } catch (error) {
     // The age only makes the message better; the stages already say what is wrong.
-    core.debug(`ListSecretVersionIds: ${describeAwsError(error, 'ListSecretVersionIds', arn)}`)
+    log.debug(`ListSecretVersionIds: ${describeAwsError(error, 'ListSecretVersionIds', arn)}`)
   }
   return dates
 }
@@ -146,7 +146,7 @@ export async function handleStalePending(
   await removeLabel(client, secret.arn, stale, PENDING)
   dropLabel(secret.stages, stale, PENDING)
   const note = `Removed a stale AWSPENDING: ${what}.`
-  core.warning(note)
+  log.warning(note)
   return note
 }
 
@@ -187,7 +187,7 @@ async function moveStage(
       () => undefined
     )
     if (after && done(after.stages)) {
-      core.debug(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`)
+      log.debug(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`)
       return
     }
     failed(error, 'UpdateSecretVersionStage', secret)

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   GetRandomPasswordCommand,
   type GetRandomPasswordRequest,
@@ -8,6 +7,7 @@ import { LineCounter, parseDocument, type YAMLError } from 'yaml'
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import { masker } from '../output/mask.js'
+import { log } from '../output/log.js'
 
 /** GetRandomPassword options as users write them in `fields` and `generator`. */
 export interface GeneratorOptions {
@@ -83,7 +83,7 @@ export function parseFields(text: string, input = 'fields'): Map<string, FieldSp
     fields.set(name, parseFieldSpec(spec, name, input))
   }
   if (fields.size === 0) throw new InputError(input, 'names no field')
-  warnings.forEach(warning => core.warning(warning))
+  warnings.forEach(warning => log.warning(warning))
   return fields
 }
 
@@ -112,7 +112,7 @@ function parseFieldSpec(spec: unknown, name: string, input: string): FieldSpec {
 export function parseGenerator(text: string, input = 'generator'): GeneratorOptions {
   const { mapping, warnings } = parseMapping(text, input)
   const options = parseGeneratorOptions(mapping, 'generator', input)
-  warnings.forEach(warning => core.warning(warning))
+  warnings.forEach(warning => log.warning(warning))
   return options
 }
 

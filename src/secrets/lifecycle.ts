@@ -2,7 +2,6 @@
  * A secret's life around its values: scheduled deletion, restore, replicas, deletion.
  * Every call here is by name or ARN and reads or changes settings, never a value.
  */
-import * as core from '@actions/core'
 import {
   DeleteSecretCommand,
   DescribeSecretCommand,
@@ -16,6 +15,7 @@ import {
 import { describeAwsError, isNotFound } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
+import { log } from '../output/log.js'
 
 export interface SecretDescription {
   arn: string
@@ -91,7 +91,7 @@ export async function restoreIfDeleted(
   } catch (error) {
     throw new ActionError(describeAwsError(error, 'RestoreSecret', secret.name))
   }
-  core.info(`Restored '${secret.name}', which was scheduled for deletion (restore-if-deleted)`)
+  log.info(`Restored '${secret.name}', which was scheduled for deletion (restore-if-deleted)`)
   return true
 }
 
@@ -148,7 +148,7 @@ export async function replicateMissing(
         ForceOverwriteReplicaSecret: false
       })
     )
-    core.info(`Replicating '${secret.name}' to ${missing.map(r => r.Region).join(', ')}`)
+    log.info(`Replicating '${secret.name}' to ${missing.map(r => r.Region).join(', ')}`)
     return { ...secret.replicas, ...replicationStatus(out.ReplicationStatus) }
   } catch (error) {
     throw new ActionError(describeAwsError(error, 'ReplicateSecretToRegions', secret.name))
@@ -176,7 +176,7 @@ export async function removeReplicas(
   } catch (error) {
     throw new ActionError(describeAwsError(error, 'RemoveRegionsFromReplication', secret.name))
   }
-  core.info(`Removed the replicas of '${secret.name}' in ${regions.join(', ')} before deleting it`)
+  log.info(`Removed the replicas of '${secret.name}' in ${regions.join(', ')} before deleting it`)
 }
 
 /** DeleteSecret; undefined when the secret was gone already. Returns the deletion date. */

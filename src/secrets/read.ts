@@ -8,11 +8,11 @@ import {
   type SecretsManagerClient,
   type SecretValueEntry
 } from '@aws-sdk/client-secrets-manager'
-import * as core from '@actions/core'
 import { isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
 import { masker, type SecretData } from '../output/mask.js'
 import type { SecretRequest } from './ids.js'
+import { log } from '../output/log.js'
 
 export interface SecretValue {
   arn: string
@@ -186,7 +186,7 @@ async function* listSecrets(
       versions: secret.SecretVersionsToStages ?? {},
       entry: secret
     }))
-    core.debug(`ListSecrets ${label}: ${secrets.length} matching on this page`)
+    log.debug(`ListSecrets ${label}: ${secrets.length} matching on this page`)
     yield secrets
   }
 }

@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import {
   CreateSecretCommand,
   PutSecretValueCommand,
@@ -12,6 +11,7 @@ import { awsFailure, describeAwsError, isAccessDenied, isNotFound } from '../aws
 import { ActionError } from '../errors.js'
 import type { SecretData } from '../output/mask.js'
 import { getSecretValue, type SecretValue } from './read.js'
+import { log } from '../output/log.js'
 
 export const AWSCURRENT = 'AWSCURRENT'
 
@@ -145,7 +145,7 @@ export async function versionHolding(
     const cause = error instanceof AwsCallError ? error.awsError : error
     const { name } = awsFailure(cause)
     if (!isAccessDenied(cause) && name !== 'DecryptionFailure') throw error
-    core.warning(
+    log.warning(
       `skip-unchanged: cannot read '${secretId}' to compare (${name}); writing without ` +
         'comparing. Allow secretsmanager:GetSecretValue and kms:Decrypt, or set skip-unchanged: false.'
     )
@@ -177,7 +177,7 @@ export async function putValue(
       })
     )
   )
-  core.debug(`PutSecretValue '${secretId}': version ${out.VersionId}`)
+  log.debug(`PutSecretValue '${secretId}': version ${out.VersionId}`)
   return written(out)
 }
 
@@ -203,11 +203,11 @@ export async function createSecret(
         ...payload(data)
       })
     )
-    core.debug(`CreateSecret '${secretId}': version ${out.VersionId}`)
+    log.debug(`CreateSecret '${secretId}': version ${out.VersionId}`)
     return written(out)
   } catch (error) {
     if (awsFailure(error).name === 'ResourceExistsException') {
-      core.debug(`CreateSecret '${secretId}': it exists already`)
+      log.debug(`CreateSecret '${secretId}': it exists already`)
       return undefined
     }
     throw new AwsCallError('CreateSecret', secretId, error)

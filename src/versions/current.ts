@@ -2,7 +2,6 @@
  * The AWSCURRENT version id of each requested secret, read without reading any value:
  * ListSecrets (SecretVersionsToStages) wherever it can answer, DescribeSecret only where it must.
  */
-import * as core from '@actions/core'
 import {
   DescribeSecretCommand,
   paginateListSecrets,
@@ -14,6 +13,7 @@ import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
 import { idNames, requestLabel, secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
 import { listSelected } from '../secrets/read.js'
+import { log } from '../output/log.js'
 import { metadataOf, type SecretMetadata } from './metadata.js'
 
 export interface SecretVersion {
@@ -168,7 +168,7 @@ class VersionReader {
           if (matchesRequest(request, secret)) answered.set(request, secret)
       }
       const left = open().length
-      core.debug(`ListSecrets by name, page ${count}: ${left} of ${requests.length} left`)
+      log.debug(`ListSecrets by name, page ${count}: ${left} of ${requests.length} left`)
       if (left === 0 || count >= left) return
     }
   }
@@ -179,7 +179,7 @@ class VersionReader {
         this.client.send(new DescribeSecretCommand({ SecretId: request.id }))
       )
       if (secret.DeletedDate !== undefined) {
-        core.debug(`'${request.id}' is scheduled for deletion`)
+        log.debug(`'${request.id}' is scheduled for deletion`)
         return { request, secrets: [] }
       }
       const versionId = currentVersionId(secret.VersionIdsToStages)
@@ -195,7 +195,7 @@ class VersionReader {
   private denyList(): void {
     if (this.listDenied) return
     this.listDenied = true
-    core.warning(
+    log.warning(
       'secretsmanager:ListSecrets is denied: reading version ids with DescribeSecret, one call ' +
         'per secret. Allow ListSecrets for fewer calls (wildcards need it).'
     )

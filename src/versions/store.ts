@@ -1,5 +1,4 @@
 /** Where check-changed keeps the previous run's version ids: the Actions cache, a file, or nowhere. */
-import * as core from '@actions/core'
 import { createHash, randomUUID } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -14,6 +13,7 @@ import {
   STATE_KIND,
   type StateDocument
 } from './state.js'
+import { log } from '../output/log.js'
 
 export type StoreConfig =
   { kind: 'actions'; key?: string } | { kind: 'file'; path: string } | { kind: 'none' }
@@ -78,10 +78,10 @@ export class FileStore implements VersionStore {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'ENOENT') {
-        core.info(`No state file at '${this.file}' yet: this is a first run.`)
+        log.info(`No state file at '${this.file}' yet: this is a first run.`)
         return { kind: 'none' }
       }
-      core.warning(
+      log.warning(
         `Could not read the state file '${this.file}' (${code}): comparing against nothing, ` +
           'so every secret is reported as changed.'
       )
@@ -110,7 +110,7 @@ export class FileStore implements VersionStore {
       await fs.promises.rm(temp, { force: true })
       // Not fatal: the next run compares against older ids and reports changed, never less.
       const code = (error as NodeJS.ErrnoException).code ?? String(error)
-      core.warning(
+      log.warning(
         `Could not write the state file '${this.file}' (${code}): the next run will report ` +
           "these changes again. Check state-file and the directory's permissions."
       )
@@ -147,7 +147,7 @@ export class ActionsCacheStore implements VersionStore {
   async load(): Promise<Loaded> {
     const cache = await actionsCache()
     if (!cacheAvailable(cache)) {
-      core.warning(
+      log.warning(
         'The GitHub Actions cache service is not available (not running on a GitHub runner?): ' +
           'this is a first run, and the version ids will not be kept. Use cache: file outside ' +
           'GitHub Actions.'
@@ -163,19 +163,19 @@ export class ActionsCacheStore implements VersionStore {
     try {
       hit = await cache.restoreCache([this.file], this.saveKey, [`${this.prefix}-`])
     } catch (error) {
-      core.warning(`Could not restore the version ids from the Actions cache: ${errorText(error)}`)
+      log.warning(`Could not restore the version ids from the Actions cache: ${errorText(error)}`)
       return { kind: 'none' }
     }
     if (hit === undefined) {
-      core.info(`No previous version ids in the ${this.where}: this is a first run.`)
+      log.info(`No previous version ids in the ${this.where}: this is a first run.`)
       return { kind: 'none' }
     }
-    core.info(`Previous version ids restored from the Actions cache entry '${hit}'.`)
+    log.info(`Previous version ids restored from the Actions cache entry '${hit}'.`)
     let text: string
     try {
       text = await fs.promises.readFile(this.file, 'utf8')
     } catch (error) {
-      core.warning(
+      log.warning(
         `The Actions cache entry '${hit}' holds no readable version ids ` +
           `(${(error as NodeJS.ErrnoException).code}): every secret is reported as changed.`
       )
@@ -192,9 +192,9 @@ export class ActionsCacheStore implements VersionStore {
     try {
       // Failures other than a bad key are warnings inside saveCache, and it returns -1.
       const id = await cache.saveCache([this.file], this.saveKey)
-      if (id !== -1) core.info(`Version ids saved to the Actions cache as '${this.saveKey}'.`)
+      if (id !== -1) log.info(`Version ids saved to the Actions cache as '${this.saveKey}'.`)
     } catch (error) {
-      core.warning(`Could not save the version ids to the Actions cache: ${errorText(error)}`)
+      log.warning(`Could not save the version ids to the Actions cache: ${errorText(error)}`)
     }
   }
 }
@@ -217,7 +217,7 @@ function readDocument(text: string, where: string): Loaded {
     return { kind: 'found', doc: parseState(text) }
   } catch (error) {
     if (!(error instanceof CorruptStateError)) throw error
-    core.warning(
+    log.warning(
       `The ${where} is corrupt (${error.message}): comparing against nothing, so every secret ` +
         'is reported as changed. It is replaced at the end of this run.'
     )

@@ -90,10 +90,10 @@ describe('lookup-jsonpath against moto', () => {
     // Named results go to every channel the export inputs allow.
     expect(emission.secrets?.every(t => t.channels === undefined && t.file === t.name)).toBe(true)
     expect(emission.summary?.rows).toEqual([
-      ['ADMIN_PW', "<code>$.users[?@.name=='admin'].pw</code>", '1', 'the match'],
-      ['API_KEY', '<code>api.key</code>', '1', 'the match'],
-      ['db_host', '<code>db.host</code>', '1', 'the match'],
-      ['ROLES', '<code>$..roles[*]</code>', '3', 'the first match']
+      ['ADMIN_PW', { code: "$.users[?@.name=='admin'].pw" }, '1', 'the match'],
+      ['API_KEY', { code: 'api.key' }, '1', 'the match'],
+      ['db_host', { code: 'db.host' }, '1', 'the match'],
+      ['ROLES', { code: '$..roles[*]' }, '3', 'the first match']
     ])
     expect(emission.summary?.notes).toEqual([`Secret 'svc/app', version ${app.versionId}.`])
     const summary = JSON.stringify(emission.summary)

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -17,6 +18,9 @@ beforeEach(() => {
     process.env[name] = path.join(dir, name)
     fs.writeFileSync(process.env[name] as string, '')
   }
+  // core.summary keeps the file path of its first write: each test has a file of its own.
+  ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
+  core.summary.emptyBuffer()
   stdout = []
   jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
     stdout.push(String(chunk))
@@ -102,5 +106,63 @@ describe('emit', () => {
     const summary = read('GITHUB_STEP_SUMMARY')
     expect(summary).toContain('api ***')
     expect(summary).not.toContain('tok-secret-1')
+  })
+
+  it("refuses outputs that differ only in letter case, the mode's own outputs included", async () => {
+    const twins: Emission = {
+      secrets: [
+        { name: 'Key', value: 'v-1', source: 'a' },
+        { name: 'key', value: 'v-2', source: 'b' }
+      ]
+    }
+    await expect(emit(twins, all, {})).rejects.toThrow(/output 'key' would be set twice.*'Key'/)
+    const besideCount: Emission = {
+      secrets: [{ name: 'COUNT', value: 'v-3', source: 'c' }],
+      outputs: { count: '1' }
+    }
+    await expect(emit(besideCount, { ...all, env: false }, {})).rejects.toThrow(
+      /output 'COUNT' would be set twice.*'count'/
+    )
+    expect(read('GITHUB_OUTPUT')).toBe('')
+    expect(read('GITHUB_ENV')).toBe('')
+  })
+
+  it('treats env names that differ only in case as one variable on Windows', async () => {
+    const emission: Emission = {
+      secrets: [
+        { name: 'Db_Pass', value: 'v-1', source: 'a', channels: ['env'] },
+        { name: 'DB_PASS', value: 'v-2', source: 'b', channels: ['env'] }
+      ]
+    }
+    const windows = { RUNNER_OS: 'Windows' }
+    await expect(emit(emission, all, windows)).rejects.toThrow(/DB_PASS.*twice.*'Db_Pass'/)
+    await expect(
+      emit({ secrets: [emission.secrets![1]] }, all, { ...windows, db_pass: 'x' })
+    ).rejects.toThrow(/DB_PASS.*already set/)
+    await expect(
+      emit({ secrets: [{ name: 'Path', value: 'v', source: 'c' }] }, all, windows)
+    ).rejects.toThrow(/refused env var 'Path'/)
+    expect(read('GITHUB_ENV')).toBe('')
+  })
+
+  it('writes hostile names into the summary as text, never as HTML or markdown', async () => {
+    await emit(
+      {
+        summary: {
+          heading: 'Fetched <b>x</b>',
+          header: ['Secret'],
+          rows: [['<img src=x onerror=alert(1)>'], ['a\n\n# b'], [{ code: '$[?@.n<3]' }]],
+          notes: ['see [this](https://evil.example) & <script>']
+        }
+      },
+      all,
+      {}
+    )
+    const summary = read('GITHUB_STEP_SUMMARY')
+    expect(summary).not.toMatch(/<img|<script|<b>|\n# b/)
+    expect(summary).toContain('&lt;img src=x onerror=alert(1)&gt;')
+    expect(summary).toContain('<p>see [this](https://evil.example) &amp; &lt;script&gt;</p>')
+    expect(summary).toContain('a\\n\\n# b')
+    expect(summary).toContain('<td><code>$[?@.n&lt;3]</code></td>')
   })
 })

@@ -5,6 +5,7 @@ import {
   REFUSED_ENV_GROUPS,
   REFUSED_ENV_NAMES,
   REFUSED_ENV_PREFIXES,
+  envPlatform,
   refusedEnvNameReason,
   toEnvName,
   type NameTransformation
@@ -340,5 +341,91 @@ describe('flattenJsonToEnv numbers', () => {
       { name: 'P_ID', value: '12345678901234567890' },
       { name: 'P_A', value: '[1.50,{"x":2E3}]' }
     ])
+  })
+})
+
+describe('every entry of REFUSED_ENV_GROUPS', () => {
+  // Each name as listed, each prefix with something after it and alone, and their twins in
+  // other letter cases (Windows compares names ignoring case).
+  const entries = REFUSED_ENV_GROUPS.flatMap(group => [
+    ...group.names.map(name => ({ group, name })),
+    ...group.prefixes.flatMap(prefix => [
+      { group, name: `${prefix}X` },
+      { group, name: `${prefix}SOME_KEY_1` }
+    ])
+  ])
+  const twins = (name: string) => [name.toLowerCase(), name.toUpperCase(), capitalized(name)]
+  const capitalized = (name: string) => name.charAt(0) + name.slice(1).toLowerCase()
+
+  it.each(entries.map(({ group, name }): [string, string] => [name, group.reason]))(
+    '%s is refused on Linux and Windows, with its group reason',
+    (name, reason) => {
+      expect(refusedEnvNameReason(name, 'linux')).toBe(`reserved: ${reason}`)
+      expect(refusedEnvNameReason(name, 'win32')).toBe(`reserved: ${reason}`)
+    }
+  )
+
+  it.each(entries.map(({ group, name }): [string, boolean] => [name, group.anyCase === true]))(
+    'twins of %s in other letter cases are refused on Windows (on Linux only if any-case: %s)',
+    (name, anyCase) => {
+      for (const twin of twins(name)) {
+        expect(refusedEnvNameReason(twin, 'win32')).toMatch(/^reserved: /)
+        if (anyCase) expect(refusedEnvNameReason(twin, 'linux')).toMatch(/^reserved: /)
+      }
+    }
+  )
+
+  it.each([
+    'MAKEFLAGS',
+    'MFLAGS',
+    'GNUMAKEFLAGS',
+    'LESSOPEN',
+    'LESSCLOSE',
+    'LUA_INIT',
+    'LUA_INIT_5_4',
+    'ERL_AFLAGS',
+    'ERL_ZFLAGS',
+    'ERL_FLAGS',
+    'CARGO_HOME',
+    'CARGO_BUILD_RUSTC_WRAPPER',
+    'RUSTC_WRAPPER',
+    'PIP_INDEX_URL',
+    'GOPROXY',
+    'GOFLAGS',
+    'GOENV',
+    'GOTOOLCHAIN',
+    'YARN_NPM_REGISTRY_SERVER',
+    'yarn_registry',
+    'BUNDLE_GEMFILE',
+    'GEM_HOME',
+    'COMPOSER_HOME',
+    'MAVEN_OPTS',
+    'GRADLE_OPTS',
+    'KUBECONFIG',
+    'GIT_CONFIG_PARAMETERS',
+    'GIT_TRACE_CURL',
+    'DOTNET_STARTUP_HOOKS',
+    'CORECLR_PROFILER_PATH',
+    'COR_PROFILER',
+    'AWS_EC2_METADATA_SERVICE_ENDPOINT',
+    'AWS_CONTAINER_CREDENTIALS_FULL_URI',
+    'OPENSSL_CONF',
+    'BASH_FUNC_ls'
+  ])('refuses %s, named in issue 12 or found since', name => {
+    expect(refusedEnvNameReason(name, 'linux')).toMatch(/^reserved: /)
+  })
+
+  it('has no entry listed twice, and every name is a valid env var name', () => {
+    const all = [...REFUSED_ENV_NAMES, ...REFUSED_ENV_PREFIXES].map(name => name.toUpperCase())
+    expect(all.length).toBe(new Set(all).size)
+    for (const name of REFUSED_ENV_NAMES) expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*$/)
+  })
+})
+
+describe('envPlatform', () => {
+  it('is Windows when the runner says so, whatever this process runs on', () => {
+    expect(envPlatform({ RUNNER_OS: 'Windows' }, 'linux')).toBe('win32')
+    expect(envPlatform({ RUNNER_OS: 'Linux' }, 'linux')).toBe('linux')
+    expect(envPlatform({}, 'win32')).toBe('win32')
   })
 })
