@@ -5,7 +5,6 @@ cd "$(dirname "$0")/.."
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
 npx ncc build src/index.ts -o "$fresh" --license licenses.txt >/dev/null
-npx ncc build src/post.ts -o "$fresh/post" >/dev/null
 if ! diff -r --brief "$fresh" dist; then
   echo "dist/ is stale: run 'npm run bundle' and commit dist/ with the source." >&2
   exit 1

@@ -1,3 +1,2 @@
-import { runPost } from './cleanup.js'
-
-await runPost()
+// The post step, as @github/local-action and the typescript-action template expect: `run()`.
+export { runPost as run } from './cleanup.js'

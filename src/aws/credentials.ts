@@ -1,10 +1,5 @@
-import * as core from '@actions/core'
-import {
-  AssumeRoleCommand,
-  AssumeRoleWithWebIdentityCommand,
-  type Credentials,
-  type STSClient
-} from '@aws-sdk/client-sts'
+import * as core from '../actions-core.js'
+import type { Credentials, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { ActionError } from '../errors.js'
 import type { RoleConfig } from '../inputs/common.js'
@@ -12,7 +7,6 @@ import { masker } from '../output/mask.js'
 import type { ClientSettings } from './client.js'
 import { requestIdToken, tokenSubject } from './oidc.js'
 import { describeAssumeError } from './role-errors.js'
-import { createStsClient } from './sts.js'
 
 /** As the SDK: credentials this close to expiry are renewed before a request. */
 export const REFRESH_WINDOW_MS = 5 * 60_000
@@ -29,8 +23,10 @@ export async function resolveCredentials(
   env: NodeJS.ProcessEnv
 ): Promise<AwsCredentialIdentityProvider | undefined> {
   if (role === undefined) return undefined
-  const sts = createStsClient(settings, env)
-  const assume = () => assumeRole(sts, role, env)
+  // STS and its XML parser are compiled only in a step that assumes a role.
+  const sts = await import('./sts.js')
+  const client = sts.createStsClient(settings, env)
+  const assume = () => assumeRole(sts, client, role, env)
   let current = await assume()
   let renewing: Promise<AwsCredentialIdentity> | undefined
   return async () => {
@@ -48,6 +44,7 @@ function expiresSoon(credentials: AwsCredentialIdentity): boolean {
 }
 
 async function assumeRole(
+  { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand }: typeof import('./sts.js'),
   sts: STSClient,
   role: RoleConfig,
   env: NodeJS.ProcessEnv

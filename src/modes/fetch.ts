@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import pLimit from 'p-limit'
 import { describeAwsError, isAccessDenied } from '../aws/errors.js'

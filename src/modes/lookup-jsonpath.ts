@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { JSONValue } from 'json-p3'
 import { describeAwsError } from '../aws/errors.js'

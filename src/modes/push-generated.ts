@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionError } from '../errors.js'

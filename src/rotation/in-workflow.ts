@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import { PutSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'

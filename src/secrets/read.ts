@@ -5,7 +5,7 @@ import {
   type SecretsManagerClient,
   type SecretValueEntry
 } from '@aws-sdk/client-secrets-manager'
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import { masker, type SecretData } from '../output/mask.js'
 
 export interface SecretValue {

@@ -2,7 +2,7 @@
  * The AWSCURRENT version id of each requested secret, read without reading any value:
  * ListSecrets (SecretVersionsToStages) wherever it can answer, DescribeSecret only where it must.
  */
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import {
   DescribeSecretCommand,
   paginateListSecrets,

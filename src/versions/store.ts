@@ -1,5 +1,5 @@
 /** Where check-changed keeps the previous run's version ids: the Actions cache, a file, or nowhere. */
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import { createHash, randomUUID } from 'node:crypto'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
