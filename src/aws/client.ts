@@ -1,6 +1,6 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
-import type { AwsConfig } from '../inputs/common.js'
+import type { AwsConfig } from './config.js'
 import { httpHandler, proxyFor } from './http.js'
 import { resolveRegion } from './region.js'
 

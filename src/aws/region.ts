@@ -1,5 +1,5 @@
 import { ActionError } from '../errors.js'
-import { regionFromArn } from '../secrets/ids.js'
+import { regionFromArn } from './arn.js'
 
 /** Input first, then the region of a secret ARN, then the environment. */
 export function resolveRegion(

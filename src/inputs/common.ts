@@ -1,4 +1,6 @@
+import type { AwsConfig, RoleConfig } from '../aws/config.js'
 import { InputError } from '../errors.js'
+import type { EmitConfig } from '../output/emission.js'
 import { maskUrlPassword, withoutUserInfo } from '../output/mask.js'
 import { Inputs } from './reader.js'
 
@@ -11,30 +13,6 @@ export const MODES = [
   'check-changed'
 ] as const
 export type Mode = (typeof MODES)[number]
-
-export interface RoleConfig {
-  arn: string
-  audience: string
-  sessionName?: string
-  durationSeconds: number
-  externalId?: string
-  chaining: boolean
-}
-
-export interface AwsConfig {
-  /** From the aws-region input; the ARN of a secret and the environment come later. */
-  region?: string
-  endpoint?: string
-  maxAttempts: number
-  proxy?: string
-  role?: RoleConfig
-}
-
-export interface EmitConfig {
-  env: boolean
-  outputs: boolean
-  outputDir?: string
-}
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/

@@ -17,7 +17,7 @@ import {
   type VersionSelector
 } from '../secrets/read.js'
 import type { ModeHandler } from './types.js'
-import { jsonObject } from '../secrets/json.js'
+import { jsonObject } from '../output/json.js'
 
 export interface FetchConfig {
   requests: SecretRequest[]

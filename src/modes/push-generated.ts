@@ -23,7 +23,7 @@ import {
 import { isArn, parseSecretId } from '../secrets/ids.js'
 import { parseCreateOptions } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
-import { jsonObject } from '../secrets/json.js'
+import { jsonObject } from '../output/json.js'
 
 export const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'] as const
 export type UpdatePolicy = (typeof UPDATE_POLICIES)[number]

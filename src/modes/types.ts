@@ -2,18 +2,12 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { ClientSettings } from '../aws/client.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { Emission } from '../output/emission.js'
+import type { PostContext } from '../rotation/post-context.js'
 
 export interface ModeContext {
   client: SecretsManagerClient
   /** How the client was built, for modes that need another AWS client of their own kind. */
   settings: ClientSettings
-  env: NodeJS.ProcessEnv
-}
-
-export interface PostContext {
-  /** Built only when a post hook asks for it. */
-  client(): Promise<SecretsManagerClient>
-  state(name: string): string
   env: NodeJS.ProcessEnv
 }
 
@@ -29,3 +23,5 @@ export interface ModeHandler<Config> {
   /** Runs in the post step of a job where this mode's main step ran. */
   post?(context: PostContext): Promise<void>
 }
+
+export type { PostContext }

@@ -1,4 +1,4 @@
-import { jsonObject } from '../secrets/json.js'
+import { jsonObject } from './json.js'
 
 /**
  * Env var names exactly as aws-actions/aws-secretsmanager-get-secrets derives them

@@ -3,7 +3,7 @@ import { PutSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/clien
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
-import type { PostContext } from '../modes/types.js'
+import type { PostContext } from './post-context.js'
 import type { Emission, SecretTarget } from '../output/emission.js'
 import { toEnvName } from '../output/env-names.js'
 import { masker } from '../output/mask.js'
@@ -34,7 +34,7 @@ import {
   type SecretStages,
   type Stages
 } from './stages.js'
-import { jsonObject } from '../secrets/json.js'
+import { jsonObject } from '../output/json.js'
 
 export type Phase = 'create' | 'finish' | 'all'
 export type ValueSource =

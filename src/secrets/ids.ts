@@ -2,6 +2,7 @@
  * The secret-ids input, parsed as aws-actions/aws-secretsmanager-get-secrets parses it
  * (src/utils.ts extractAliasAndSecretIdFromInput, buildSecretsList; src/index.ts run).
  */
+import { SECRET_ARN, regionFromArn } from '../aws/arn.js'
 import { InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import { toEnvName, type NameTransformation } from '../output/env-names.js'
@@ -16,9 +17,6 @@ export interface SecretRequest {
 
 // The official prefix filter: 3+ characters of a secret name's alphabet, then a single '*'.
 const PREFIX = /^([A-Za-z0-9/_+=.@-]{3,})\*$/
-// A well-formed secret ARN in any partition, complete or partial (without the random suffix).
-const SECRET_ARN =
-  /^arn:(aws[a-z-]*):secretsmanager:([a-z0-9-]+):([0-9]{12}):secret:([A-Za-z0-9/_+=.@-]+)$/
 const ALIAS = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 /**
@@ -112,21 +110,6 @@ function checkAlias(
 
 function sameRequest(a: SecretRequest, b: SecretRequest): boolean {
   return a.id === b.id && a.kind === b.kind && a.alias === b.alias
-}
-
-/**
- * The secret name in an ARN, without the '-' and 6 random characters AWS appends. A partial ARN
- * whose name itself ends in '-' and 6 letters or digits is ambiguous: prefer GetSecretValue's
- * Name, which is what the official action uses.
- */
-export function secretNameFromArn(arn: string): string {
-  const name = SECRET_ARN.exec(arn)?.[4]
-  if (name === undefined) throw new Error(`'${arn}' is not a Secrets Manager secret ARN`)
-  return name.replace(/-[A-Za-z0-9]{6}$/, '')
-}
-
-export function regionFromArn(arn: string): string | undefined {
-  return SECRET_ARN.exec(arn)?.[2]
 }
 
 /**

@@ -11,7 +11,8 @@ import {
 import pLimit from 'p-limit'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
-import { idNames, secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
+import { secretNameFromArn } from '../aws/arn.js'
+import { idNames, type SecretRequest } from '../secrets/ids.js'
 import { listSecretsByPrefix } from '../secrets/read.js'
 
 export interface SecretVersion {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { jsonObject } from '../../../src/secrets/json.js'
+import { jsonObject } from '../../../src/output/json.js'
 
 describe('jsonObject', () => {
   it('parses a string holding a JSON object, and passes a parsed object through', () => {

@@ -1,0 +1,18 @@
+/** How to reach AWS, as the inputs give it (parsed in src/inputs/common.ts). */
+export interface AwsConfig {
+  /** From the aws-region input; the ARN of a secret and the environment come later. */
+  region?: string
+  endpoint?: string
+  maxAttempts: number
+  proxy?: string
+  role?: RoleConfig
+}
+
+export interface RoleConfig {
+  arn: string
+  audience: string
+  sessionName?: string
+  durationSeconds: number
+  externalId?: string
+  chaining: boolean
+}
