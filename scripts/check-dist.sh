@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 fresh=$(mktemp -d)
 trap 'rm -rf "$fresh"' EXIT
-npx ncc build src/index.ts -o "$fresh" --license licenses.txt >/dev/null
+bash scripts/bundle.sh src/index.ts "$fresh" --license licenses.txt
 if ! diff -r --brief "$fresh" dist; then
   echo "dist/ is stale: run 'npm run bundle' and commit dist/ with the source." >&2
   exit 1

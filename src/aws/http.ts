@@ -1,6 +1,4 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler'
-import { HttpProxyAgent } from 'http-proxy-agent'
-import { HttpsProxyAgent } from 'https-proxy-agent'
 import * as https from 'node:https'
 import * as http from 'node:http'
 
@@ -33,16 +31,31 @@ export function proxyFor(
   return bypassesProxy(endpointHost.toLowerCase(), env.NO_PROXY ?? env.no_proxy) ? undefined : proxy
 }
 
+// Keep-alive agents with enough sockets for the parallel batches.
+const AGENT_OPTIONS = { keepAlive: true, maxSockets: 50 }
+
+/** The proxy agents (and the debug library they bring) load only when a proxy is used. */
+async function agents(proxy: string | undefined) {
+  if (!proxy) {
+    return { httpAgent: new http.Agent(AGENT_OPTIONS), httpsAgent: new https.Agent(AGENT_OPTIONS) }
+  }
+  const [{ HttpProxyAgent }, { HttpsProxyAgent }] = await Promise.all([
+    import('http-proxy-agent'),
+    import('https-proxy-agent')
+  ])
+  return {
+    httpAgent: new HttpProxyAgent(proxy, AGENT_OPTIONS),
+    httpsAgent: new HttpsProxyAgent(proxy, AGENT_OPTIONS)
+  }
+}
+
 export function httpHandler(settings: HttpSettings): NodeHttpHandler {
-  // Keep-alive agents with enough sockets for the parallel batches.
-  const agentOptions = { keepAlive: true, maxSockets: 50 }
-  const proxy = settings.proxy
-  return new NodeHttpHandler({
-    httpAgent: proxy ? new HttpProxyAgent(proxy, agentOptions) : new http.Agent(agentOptions),
-    httpsAgent: proxy ? new HttpsProxyAgent(proxy, agentOptions) : new https.Agent(agentOptions),
+  // Options from a provider: the SDK resolves them before the first request.
+  return new NodeHttpHandler(async () => ({
+    ...(await agents(settings.proxy)),
     connectionTimeout: 5000,
     requestTimeout: settings.requestTimeoutMs,
     // Without it a request past the timeout only logs a warning and can wait forever.
     throwOnRequestTimeout: true
-  })
+  }))
 }
