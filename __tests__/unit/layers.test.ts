@@ -109,15 +109,16 @@ describe('src layers', () => {
   it('loads no mode, and none of the libraries only some steps need, before the router picks', () => {
     const atStart = [...staticClosure('index.ts')]
     const heavy =
-      /^(yaml|json-p3|@aws-sdk\/client-sts|@actions\/cache|@actions\/core|@actions\/github)$/
-    expect(atStart.filter(spec => heavy.test(spec) || spec.startsWith('modes/'))).toEqual([])
+      /^(yaml|json-p3|@aws-sdk\/client-sts|@actions\/cache|@actions\/core|@actions\/github|https?-proxy-agent)$/
+    const mode = (spec: string) => spec.startsWith('modes/') && spec !== 'modes/index.ts'
+    expect(atStart).toContain('modes/index.ts')
+    expect(atStart.filter(spec => heavy.test(spec) || mode(spec))).toEqual([])
   })
 
-  it('keeps yaml, json-p3, STS and the cache out of the plain fetch mode', () => {
-    const fetch = [...staticClosure('modes/fetch.ts')]
-    expect(
-      fetch.filter(spec => /^(yaml|json-p3|@aws-sdk\/client-sts|@actions\/)/.test(spec))
-    ).toEqual([])
+  it('keeps yaml, json-p3, STS, the proxy agents and the cache out of a plain fetch', () => {
+    const fetch = [...staticClosure('main.ts'), ...staticClosure('modes/fetch.ts')]
+    const lazy = /^(yaml|json-p3|@aws-sdk\/client-sts|@actions\/|https?-proxy-agent)/
+    expect(fetch.filter(spec => lazy.test(spec))).toEqual([])
   })
 
   it('reaches @actions/core (and undici through it) only from the OIDC call', () => {
