@@ -13,5 +13,7 @@ bin=node_modules/.bin
 rm -rf "$out"
 "$bin/ncc" build "$entry" -o "$out" "$@" >/dev/null
 for file in "$out"/*.js; do
-  "$bin/esbuild" "$file" --minify-whitespace --log-level=warning --allow-overwrite --outfile="$file"
+  # No tsconfig: the output must not depend on where it is written (check-dist writes to /tmp).
+  "$bin/esbuild" "$file" --minify-whitespace --tsconfig-raw={} --log-level=warning \
+    --allow-overwrite --outfile="$file"
 done
