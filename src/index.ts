@@ -5,7 +5,7 @@
 import * as core from './actions-core.js'
 import { handlers } from './modes/index.js'
 
-export const STATE_IS_POST = 'isPost'
+const STATE_IS_POST = 'isPost'
 
 if (core.getState(STATE_IS_POST) === 'true') {
   await (await import('./post.js')).run()
