@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import * as fs from 'node:fs'
 import { clientSettings, SecretsManagerClients } from './aws/client.js'
@@ -18,7 +18,9 @@ export async function runPost(read: ReadInput = readActionInput, env = process.e
   try {
     removeFiles(stateList(STATE_FILES))
     blankEnv(stateList(STATE_ENV))
-    const hook = handlers[core.getState(STATE_MODE)]?.post
+    const mode = core.getState(STATE_MODE)
+    const load = Object.hasOwn(handlers, mode) ? handlers[mode] : undefined
+    const hook = load && (await load()).post
     if (hook) {
       await hook({ client: () => postClient(read, env), state: name => core.getState(name), env })
     }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './actions-core.js'
 import { clientSettings, SecretsManagerClients } from './aws/client.js'
 import { isUnreadableResponse } from './aws/errors.js'
 import { resolveCredentials } from './aws/credentials.js'
@@ -18,7 +18,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
   try {
     const inputs = new Inputs(read)
     const mode = parseMode(inputs, Object.keys(handlers))
-    const handler = handlers[mode]
+    const handler = await handlers[mode]()
     masker.unmask(parseUnmasked(inputs))
     const aws = parseAwsConfig(inputs)
     const emitConfig = parseEmitConfig(inputs, handler.exportDefaults)

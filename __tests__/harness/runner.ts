@@ -22,6 +22,8 @@ export interface StepOptions {
   runnerTemp?: string
   distDir?: string
   timeoutMs?: number
+  /** Post step: `state` is what a main step saved (set by runPostOf). */
+  fromMain?: boolean
 }
 
 export interface StepResult {
@@ -181,6 +183,17 @@ function stateEnv(state: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
 }
 
+/**
+ * The state a post step is given. When main and post are one file, the entry tells them apart
+ * by the `isPost` state its main step saves: a post step run without a main step (a test
+ * handing it state of its own) gets it too. The state of a main step that ran is passed as is.
+ */
+function postState(opts: StepOptions): Record<string, string> | undefined {
+  const { main, post } = readActionMeta().runs
+  if (main !== post || opts.fromMain) return opts.state
+  return { isPost: 'true', ...opts.state }
+}
+
 interface Exit {
   exitCode: number
   stdout: string
@@ -223,7 +236,7 @@ export async function runStep(opts: StepOptions = {}): Promise<StepResult> {
       ...runnerEnv(workspace, runnerTemp),
       ...files,
       ...inputEnv(opts.inputs),
-      ...(entry === 'post' ? stateEnv(opts.state) : {})
+      ...(entry === 'post' ? stateEnv(postState(opts)) : {})
     },
     opts.env
   )
@@ -253,7 +266,7 @@ function readResults(exit: Exit, files: Record<FileCommandVar, string>) {
 
 /** main, then post (as post-if: always()) with main's state, same workspace and RUNNER_TEMP. */
 export async function runAction(
-  opts: Omit<StepOptions, 'entry' | 'state'> = {}
+  opts: Omit<StepOptions, 'entry' | 'state' | 'fromMain'> = {}
 ): Promise<{ main: StepResult; post: StepResult }> {
   const main = await runStep({ ...opts, entry: 'main' })
   return { main, post: await runPostOf(main, opts) }
@@ -262,12 +275,13 @@ export async function runAction(
 /** The post step of a main step that ran: its state, its workspace and RUNNER_TEMP. */
 export function runPostOf(
   main: StepResult,
-  opts: Omit<StepOptions, 'entry' | 'state' | 'workspace' | 'runnerTemp'> = {}
+  opts: Omit<StepOptions, 'entry' | 'state' | 'workspace' | 'runnerTemp' | 'fromMain'> = {}
 ): Promise<StepResult> {
   return runStep({
     ...opts,
     entry: 'post',
     state: main.state,
+    fromMain: true,
     workspace: main.workspace,
     runnerTemp: main.runnerTemp
   })

@@ -36,7 +36,7 @@ const probe: ModeHandler<unknown> = {
 
 beforeAll(async () => {
   oidc = await startOidcServer()
-  handlers[PROBE] = probe
+  handlers[PROBE] = async () => probe
 })
 afterAll(async () => {
   delete handlers[PROBE]

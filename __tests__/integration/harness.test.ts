@@ -10,7 +10,7 @@ import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets, testClient } from '../harness/moto.js'
 import { startProxy, type Proxy } from '../harness/proxy.js'
 import { runAction, runStep, tempDir } from '../harness/runner.js'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 const moto = useMoto()
@@ -120,23 +120,25 @@ describe('harness', () => {
 })
 
 // A stand-in bundle (not the action): proves runStep's process, env and file-command plumbing.
-const STUB_MAIN = `
+// One file for both steps, as action.yml has it: the post step is the one given isPost.
+const STUB = `
 const fs = require('node:fs')
 const e = process.env
-fs.appendFileSync(e.GITHUB_OUTPUT, 'mode=' + e.INPUT_MODE + '\\nids<<EOF_1\\n' + e['INPUT_SECRET-IDS'] + '\\nEOF_1\\n')
-fs.appendFileSync(e.GITHUB_STATE, 'saved=' + e.GITHUB_WORKSPACE + '\\n')
-fs.appendFileSync(e.GITHUB_ENV, 'REGION=' + (e.AWS_REGION ?? 'none') + '\\n')
-console.log('::add-mask::top%0Asecret')
-console.log('::error::bad%25 input')
-process.exitCode = 1
+if (e.STATE_isPost === 'true') {
+  console.log('post ' + e.STATE_saved + ' ' + process.cwd())
+} else {
+  fs.appendFileSync(e.GITHUB_OUTPUT, 'mode=' + e.INPUT_MODE + '\\nids<<EOF_1\\n' + e['INPUT_SECRET-IDS'] + '\\nEOF_1\\n')
+  fs.appendFileSync(e.GITHUB_STATE, 'isPost=true\\nsaved=' + e.GITHUB_WORKSPACE + '\\n')
+  fs.appendFileSync(e.GITHUB_ENV, 'REGION=' + (e.AWS_REGION ?? 'none') + '\\n')
+  console.log('::add-mask::top%0Asecret')
+  console.log('::error::bad%25 input')
+  process.exitCode = 1
+}
 `
-const STUB_POST = `console.log('post ' + process.env.STATE_saved + ' ' + process.cwd())`
 
 describe('runStep', () => {
   const dist = tempDir('sma-stub-dist-')
-  mkdirSync(path.join(dist, 'post'))
-  writeFileSync(path.join(dist, 'index.js'), STUB_MAIN)
-  writeFileSync(path.join(dist, 'post', 'index.js'), STUB_POST)
+  writeFileSync(path.join(dist, 'index.js'), STUB)
 
   it('runs main then post like the runner, and parses what they leave', async () => {
     const { main, post } = await runAction({
@@ -151,7 +153,7 @@ describe('runStep', () => {
       errors: ['bad% input'],
       masks: ['top\nsecret']
     })
-    expect(main.state).toEqual({ saved: main.workspace })
+    expect(main.state).toEqual({ isPost: 'true', saved: main.workspace })
     expect(post.exitCode).toBe(0)
     expect(post.stdout.trim()).toBe(`post ${main.workspace} ${main.workspace}`)
     expect(post.runnerTemp).toBe(main.runnerTemp)

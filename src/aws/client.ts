@@ -1,7 +1,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import { ActionError } from '../errors.js'
-import type { AwsConfig } from '../inputs/common.js'
+import type { AwsConfig } from './config.js'
 import { regionFromArn } from './arn.js'
 import { httpHandler, proxyFor, serviceHost } from './http.js'
 import { defaultRegion, NO_REGION, resolveRegion } from './region.js'

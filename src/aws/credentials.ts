@@ -1,17 +1,11 @@
-import {
-  AssumeRoleCommand,
-  AssumeRoleWithWebIdentityCommand,
-  type Credentials,
-  type STSClient
-} from '@aws-sdk/client-sts'
+import type { Credentials, STSClient } from '@aws-sdk/client-sts'
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types'
 import { ActionError } from '../errors.js'
-import type { RoleConfig } from '../inputs/common.js'
+import type { RoleConfig } from './config.js'
 import { masker } from '../output/mask.js'
 import type { ClientSettings } from './client.js'
 import { requestIdToken, tokenSubject } from './oidc.js'
 import { describeAssumeError } from './role-errors.js'
-import { createStsClient } from './sts.js'
 import { log } from '../output/log.js'
 
 /** As the SDK: credentials this close to expiry are renewed before a request. */
@@ -29,8 +23,10 @@ export async function resolveCredentials(
   env: NodeJS.ProcessEnv
 ): Promise<AwsCredentialIdentityProvider | undefined> {
   if (role === undefined) return undefined
-  const sts = createStsClient(settings, env)
-  const assume = () => assumeRole(sts, role, env)
+  // STS and its XML parser are compiled only in a step that assumes a role.
+  const sts = await import('./sts.js')
+  const client = sts.createStsClient(settings, env)
+  const assume = () => assumeRole(sts, client, role, env)
   let current = await assume()
   let renewing: Promise<AwsCredentialIdentity> | undefined
   return async () => {
@@ -48,6 +44,7 @@ function expiresSoon(credentials: AwsCredentialIdentity): boolean {
 }
 
 async function assumeRole(
+  { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand }: typeof import('./sts.js'),
   sts: STSClient,
   role: RoleConfig,
   env: NodeJS.ProcessEnv

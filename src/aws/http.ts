@@ -1,7 +1,5 @@
 import { partition } from '@aws-sdk/core/client'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
-import { HttpProxyAgent } from 'http-proxy-agent'
-import { HttpsProxyAgent } from 'https-proxy-agent'
 import * as https from 'node:https'
 import * as http from 'node:http'
 
@@ -44,21 +42,34 @@ export function proxyFor(
   return bypassesProxy(endpointHost.toLowerCase(), env.NO_PROXY ?? env.no_proxy) ? undefined : proxy
 }
 
-export function httpHandler(settings: HttpSettings): NodeHttpHandler {
+/** The proxy agents (and the debug library they bring) load only when a proxy is used. */
+async function agents(settings: HttpSettings) {
   // Keep-alive agents with enough sockets for the parallel batches.
-  const agentOptions = {
+  const options = {
     keepAlive: true,
     maxSockets: 50,
     autoSelectFamilyAttemptTimeout:
       settings.autoSelectFamilyAttemptTimeoutMs ?? DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS
   }
   const proxy = settings.proxy
-  return new NodeHttpHandler({
-    httpAgent: proxy ? new HttpProxyAgent(proxy, agentOptions) : new http.Agent(agentOptions),
-    httpsAgent: proxy ? new HttpsProxyAgent(proxy, agentOptions) : new https.Agent(agentOptions),
+  if (!proxy) return { httpAgent: new http.Agent(options), httpsAgent: new https.Agent(options) }
+  const [{ HttpProxyAgent }, { HttpsProxyAgent }] = await Promise.all([
+    import('http-proxy-agent'),
+    import('https-proxy-agent')
+  ])
+  return {
+    httpAgent: new HttpProxyAgent(proxy, options),
+    httpsAgent: new HttpsProxyAgent(proxy, options)
+  }
+}
+
+export function httpHandler(settings: HttpSettings): NodeHttpHandler {
+  // Options from a provider: the SDK resolves them before the first request.
+  return new NodeHttpHandler(async () => ({
+    ...(await agents(settings)),
     connectionTimeout: 5000,
     requestTimeout: settings.requestTimeoutMs,
     // Without it a request past the timeout only logs a warning and can wait forever.
     throwOnRequestTimeout: true
-  })
+  }))
 }

@@ -1,4 +1,4 @@
-import type { RoleConfig } from '../inputs/common.js'
+import type { RoleConfig } from './config.js'
 import { partitionOfArn } from './arn.js'
 import { awsFailure, isAccessDenied, isThrottled, NETWORK_CODES } from './errors.js'
 

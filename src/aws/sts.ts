@@ -1,4 +1,5 @@
 import { STSClient } from '@aws-sdk/client-sts'
+export { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts'
 import type { ClientSettings } from './client.js'
 import { httpHandler, proxyFor, serviceHost } from './http.js'
 

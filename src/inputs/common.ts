@@ -1,5 +1,7 @@
 import { DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS } from '../aws/http.js'
+import type { AwsConfig, RoleConfig } from '../aws/config.js'
 import { InputError } from '../errors.js'
+import type { EmitConfig } from '../output/emission.js'
 import { maskUrlPassword, Unmasked, unmaskedName } from '../output/mask.js'
 import { Inputs } from './reader.js'
 
@@ -14,32 +16,6 @@ export const MODES = [
   'delete'
 ] as const
 export type Mode = (typeof MODES)[number]
-
-export interface RoleConfig {
-  arn: string
-  audience: string
-  sessionName?: string
-  durationSeconds: number
-  externalId?: string
-  chaining: boolean
-}
-
-export interface AwsConfig {
-  /** From the aws-region input; the ARN of a secret and the environment come later. */
-  region?: string
-  endpoint?: string
-  maxAttempts: number
-  proxy?: string
-  /** The auto-select-family-attempt-timeout input, in milliseconds. */
-  autoSelectFamilyAttemptTimeoutMs?: number
-  role?: RoleConfig
-}
-
-export interface EmitConfig {
-  env: boolean
-  outputs: boolean
-  outputDir?: string
-}
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/

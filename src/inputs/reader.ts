@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import { InputError } from '../errors.js'
 
 /** Reads one raw input by name; the default reads the runner's INPUT_* variables. */

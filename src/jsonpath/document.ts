@@ -1,7 +1,7 @@
 import type { JSONValue } from 'json-p3'
 import { ActionError } from '../errors.js'
 import type { SecretData } from '../output/mask.js'
-import { JsonTextError, parseJsonText } from '../secrets/json.js'
+import { JsonTextError, parseJsonText } from '../output/json.js'
 
 /**
  * A secret's JSON twice: `plain` (numbers as doubles) for queries to compare, `written`

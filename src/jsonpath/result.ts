@@ -1,4 +1,4 @@
-import { jsonText } from '../secrets/json.js'
+import { jsonText } from '../output/json.js'
 
 export const RESULT_POLICIES = ['first', 'all', 'single'] as const
 export type ResultPolicy = (typeof RESULT_POLICIES)[number]

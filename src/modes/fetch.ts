@@ -25,7 +25,7 @@ import {
   type VersionSelector
 } from '../secrets/read.js'
 import type { ModeHandler } from './types.js'
-import { jsonObject } from '../secrets/json.js'
+import { jsonObject } from '../output/json.js'
 import { log } from '../output/log.js'
 
 export interface FetchConfig {

@@ -1,21 +1,23 @@
-import { checkChangedMode } from './check-changed.js'
-import { deleteMode } from './delete.js'
-import { fetchMode } from './fetch.js'
-import { lookupJsonPathMode } from './lookup-jsonpath.js'
-import { pushGeneratedMode } from './push-generated.js'
-import { putMode } from './put.js'
-import { renderMode } from './render.js'
-import { rotateMode } from './rotate.js'
 import type { ModeHandler } from './types.js'
 
-/** Every mode that works; the router refuses any other. */
-export const handlers: Record<string, ModeHandler<unknown>> = {
-  fetch: fetchMode as ModeHandler<unknown>,
-  'lookup-jsonpath': lookupJsonPathMode as ModeHandler<unknown>,
-  put: putMode as ModeHandler<unknown>,
-  'push-generated': pushGeneratedMode as ModeHandler<unknown>,
-  'check-changed': checkChangedMode as ModeHandler<unknown>,
-  rotate: rotateMode as ModeHandler<unknown>,
-  render: renderMode as ModeHandler<unknown>,
-  delete: deleteMode as ModeHandler<unknown>
+type Loader = () => Promise<ModeHandler<unknown>>
+
+const load =
+  <T>(get: () => Promise<ModeHandler<T>>): Loader =>
+  () =>
+    get() as Promise<ModeHandler<unknown>>
+
+/**
+ * Every mode that works, each loaded on first use: a step compiles only its own mode's code and
+ * the libraries it needs (ncc turns each `import()` into a chunk). The router refuses any other.
+ */
+export const handlers: Record<string, Loader> = {
+  fetch: load(async () => (await import('./fetch.js')).fetchMode),
+  'lookup-jsonpath': load(async () => (await import('./lookup-jsonpath.js')).lookupJsonPathMode),
+  put: load(async () => (await import('./put.js')).putMode),
+  'push-generated': load(async () => (await import('./push-generated.js')).pushGeneratedMode),
+  'check-changed': load(async () => (await import('./check-changed.js')).checkChangedMode),
+  rotate: load(async () => (await import('./rotate.js')).rotateMode),
+  render: load(async () => (await import('./render.js')).renderMode),
+  delete: load(async () => (await import('./delete.js')).deleteMode)
 }

@@ -21,7 +21,7 @@ import {
 import { isArn, parseSecretId } from '../secrets/ids.js'
 import { parseCreateOptions } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
-import { jsonObject, jsonText } from '../secrets/json.js'
+import { jsonObject, jsonText } from '../output/json.js'
 import {
   describeSecret,
   missingReplicas,

@@ -1,20 +1,13 @@
-import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { ClientSettings, SecretsManagerClients } from '../aws/client.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { Emission } from '../output/emission.js'
+import type { PostContext } from '../rotation/post-context.js'
 
 export interface ModeContext {
   /** A client per region, built when first asked for: `forSecret(id)` reads an ARN in its region. */
   clients: SecretsManagerClients
   /** How the clients are built, for modes that need another AWS client of their own kind. */
   settings: ClientSettings
-  env: NodeJS.ProcessEnv
-}
-
-export interface PostContext {
-  /** Built only when a post hook asks for it. */
-  client(): Promise<SecretsManagerClient>
-  state(name: string): string
   env: NodeJS.ProcessEnv
 }
 
@@ -35,3 +28,5 @@ export interface ModeHandler<Config> {
   /** Runs in the post step of a job where this mode's main step ran. */
   post?(context: PostContext): Promise<void>
 }
+
+export type { PostContext }

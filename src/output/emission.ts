@@ -59,3 +59,10 @@ export interface Emission {
   /** Saved for the post step of this mode. */
   state?: Record<string, string>
 }
+
+/** Where an Emission goes, as the inputs give it (parsed in src/inputs/common.ts). */
+export interface EmitConfig {
+  env: boolean
+  outputs: boolean
+  outputDir?: string
+}

@@ -1,9 +1,15 @@
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { ActionError } from '../errors.js'
-import type { EmitConfig } from '../inputs/common.js'
-import type { Channel, Emission, FileWrite, PlainFile, SecretTarget } from './emission.js'
+import type {
+  Channel,
+  Emission,
+  EmitConfig,
+  FileWrite,
+  PlainFile,
+  SecretTarget
+} from './emission.js'
 import { envNameKey, envPlatform, refusedEnvNameReason } from './env-names.js'
 import { logName } from './escape.js'
 import { masker, type SecretData } from './mask.js'

@@ -1,4 +1,4 @@
-import { jsonObject, jsonText } from '../secrets/json.js'
+import { jsonObject, jsonText } from './json.js'
 
 /**
  * Env var names exactly as aws-actions/aws-secretsmanager-get-secrets derives them

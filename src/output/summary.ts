@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../actions-core.js'
 import type { SummaryCell, SummaryTable } from './emission.js'
 import { htmlText } from './escape.js'
 import { log } from './log.js'

@@ -3,7 +3,7 @@ import * as path from 'node:path'
 import { InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { SecretData } from '../output/mask.js'
-import { JsonTextError, parseJsonText } from './json.js'
+import { JsonTextError, parseJsonText } from '../output/json.js'
 
 /** Secrets Manager stores at most 64 KiB a version. */
 export const MAX_VALUE_BYTES = 65536

@@ -1,7 +1,7 @@
 import type { Tag } from '@aws-sdk/client-secrets-manager'
 import { InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
-import { JsonTextError, parseJsonText } from './json.js'
+import { JsonTextError, parseJsonText } from '../output/json.js'
 import type { CreateOptions } from './write.js'
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/

@@ -1,4 +1,5 @@
-import { secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
+import { secretNameFromArn } from '../aws/arn.js'
+import type { SecretRequest } from '../secrets/ids.js'
 import type { VersionMap } from './state.js'
 
 export type Status = 'unchanged' | 'changed' | 'new' | 'gone'

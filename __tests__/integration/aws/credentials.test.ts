@@ -13,7 +13,7 @@ import {
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager'
 import { clientSettings, createSecretsManagerClient } from '../../../src/aws/client.js'
 import { REFRESH_WINDOW_MS, resolveCredentials } from '../../../src/aws/credentials.js'
-import type { RoleConfig } from '../../../src/inputs/common.js'
+import type { RoleConfig } from '../../../src/aws/config.js'
 import { clientInAccount } from '../../harness/accounts.js'
 import { useCapturedStdout, useMoto } from '../../harness/jest-moto.js'
 import { startOidcServer, TEST_SUBJECT, type OidcServer } from '../../harness/oidc-server.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { describeAssumeError } from '../../../src/aws/role-errors.js'
-import type { RoleConfig } from '../../../src/inputs/common.js'
+import type { RoleConfig } from '../../../src/aws/config.js'
 
 const role: RoleConfig = {
   arn: 'arn:aws:iam::222222222222:role/ci',

@@ -3,6 +3,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { handlers } from '../../../src/modes/index.js'
+import type { ModeHandler } from '../../../src/modes/types.js'
 import { PROJECT_DIR } from '../../harness/runner.js'
 
 // The README is the reference workflow authors read: these checks keep it in step with
@@ -103,15 +104,18 @@ describe('README.md', () => {
     expect(wrong).toEqual([])
   })
 
-  it("gives export-env and export-outputs each mode's default", () => {
+  it("gives export-env and export-outputs each mode's default", async () => {
     const exportRows = inputRows.filter(
       row => row.mode && row.names.some(name => name.startsWith('export-'))
     )
     expect(new Set(exportRows.map(row => row.mode))).toEqual(
       new Set(['fetch', 'lookup-jsonpath', 'push-generated', 'rotate'])
     )
+    const modes = [...new Set(exportRows.map(row => row.mode as string))]
+    const loaded = await Promise.all(modes.map(async mode => [mode, await handlers[mode]()]))
+    const handlerOf = Object.fromEntries(loaded) as Record<string, ModeHandler<unknown>>
     const wrong = exportRows.flatMap(row => {
-      const defaults = handlers[row.mode as string].exportDefaults
+      const defaults = handlerOf[row.mode as string].exportDefaults
       return row.names
         .filter(name => name === 'export-env' || name === 'export-outputs')
         .filter(

@@ -29,9 +29,10 @@ describe('CRLF in multi-line inputs', () => {
     expect(crlf.join('')).not.toContain('\r')
   })
 
-  it('gives fetch the same secrets with CRLF as with LF', () => {
+  it('gives fetch the same secrets with CRLF as with LF', async () => {
     const ids = ['DB,prod/db', 'prod/services/*', 'prod/api-key']
-    const parse = (text: string) => handlers.fetch.parse(inputsOf({ 'secret-ids': text }))
+    const fetch = await handlers.fetch()
+    const parse = (text: string) => fetch.parse(inputsOf({ 'secret-ids': text }))
 
     expect(parse(ids.join('\r\n'))).toEqual(parse(ids.join('\n')))
   })

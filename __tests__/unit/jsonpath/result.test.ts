@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { outcomeOf, render, type ResultOptions } from '../../../src/jsonpath/result.js'
-import { parseJsonText } from '../../../src/secrets/json.js'
+import { parseJsonText } from '../../../src/output/json.js'
 
 const options = (over: Partial<ResultOptions> = {}): ResultOptions => ({
   result: 'first',

@@ -19,8 +19,8 @@ function refusal(inputs: Record<string, string>): InputError {
 const ARN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/conf-AbCdEf'
 
 describe('lookup-jsonpath parse', () => {
-  it('is registered, with outputs on and env off by default', () => {
-    expect(handlers['lookup-jsonpath']).toBe(lookupJsonPathMode)
+  it('is registered, with outputs on and env off by default', async () => {
+    expect(await handlers['lookup-jsonpath']()).toBe(lookupJsonPathMode)
     expect(lookupJsonPathMode.exportDefaults).toEqual({ env: false, outputs: true })
   })
 

@@ -6,8 +6,12 @@ import { preflight } from '../../../src/output/emit.js'
 import { inputsFrom } from '../../harness/context.js'
 
 /** What main does before any AWS call: the mode's planned targets against emit's rules. */
-function check(mode: string, values: Record<string, string>, env: NodeJS.ProcessEnv = {}): void {
-  const handler = handlers[mode] as ModeHandler<unknown>
+async function check(
+  mode: string,
+  values: Record<string, string>,
+  env: NodeJS.ProcessEnv = {}
+): Promise<void> {
+  const handler: ModeHandler<unknown> = await handlers[mode]()
   const inputs = inputsFrom(values)
   const config = handler.parse(inputs)
   const planned = handler.plannedTargets?.(config) ?? {}
@@ -70,8 +74,8 @@ describe('preflight: every refusal emit would make, before the first write', () 
       { PENDING_USER: 'x' },
       /env var 'PENDING_USER' .* is already set/
     ]
-  ])('%s %j with env %j is refused', (mode, values, env, message) => {
-    expect(() => check(mode, values, env)).toThrow(message)
+  ])('%s %j with env %j is refused', async (mode, values, env, message) => {
+    await expect(check(mode, values, env)).rejects.toThrow(message)
   })
 
   it.each([
@@ -90,7 +94,7 @@ describe('preflight: every refusal emit would make, before the first write', () 
       { PENDING_USER: 'x' }
     ],
     ['put', { 'secret-id': 'a', 'secret-string': 'v', 'export-env': 'true' }, { USER: 'r' }]
-  ])('%s %j with env %j passes: nothing it emits is refused', (mode, values, env) => {
-    expect(() => check(mode, values, env)).not.toThrow()
+  ])('%s %j with env %j passes: nothing it emits is refused', async (mode, values, env) => {
+    await expect(check(mode, values, env)).resolves.toBeUndefined()
   })
 })

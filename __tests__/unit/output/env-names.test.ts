@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { jsonObject } from '../../../src/secrets/json.js'
+import { jsonObject } from '../../../src/output/json.js'
 import {
   flattenJsonToEnv,
   REFUSED_ENV_GROUPS,

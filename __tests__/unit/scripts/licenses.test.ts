@@ -9,7 +9,7 @@ import { PROJECT_DIR } from '../../harness/runner.js'
 /** The entries `npm run bundle` builds, whatever they are: each `ncc build <entry>`. */
 function bundleEntries(): string[] {
   const pkg = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, 'package.json'), 'utf8'))
-  return [...String(pkg.scripts.bundle).matchAll(/ncc build (\S+)/g)].map(m => m[1])
+  return [...String(pkg.scripts.bundle).matchAll(/(?:ncc build|bundle\.sh) (\S+)/g)].map(m => m[1])
 }
 
 /** The packages webpack put into the bundle of `entry`, from the stats of a fresh build. */

@@ -7,10 +7,9 @@ import {
   parseSecretId,
   parseSecretIds,
   idNames,
-  regionFromArn,
-  secretNameFromArn,
   type SecretRequest
 } from '../../../src/secrets/ids.js'
+import { regionFromArn, secretNameFromArn } from '../../../src/aws/arn.js'
 
 // ARNs and names from aws-actions/aws-secretsmanager-get-secrets __tests__ and README.
 const VALID_ARN_1 = 'arn:aws:secretsmanager:us-east-1:123456789000:secret:test1-aBcdef'

@@ -8,7 +8,7 @@ import {
   lineColumn,
   MAX_JSON_DEPTH,
   parseJsonText
-} from '../../../src/secrets/json.js'
+} from '../../../src/output/json.js'
 
 // Seeded and reproducible: a failure prints the seed and path; FC_SEED replays it.
 const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31)

@@ -1,0 +1,130 @@
+// The shape of src/: every import points down the layers, and the entry's static imports (what
+// every start compiles) leave out the libraries only some modes or inputs need.
+import { describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { PROJECT_DIR } from '../harness/runner.js'
+
+const SRC = path.join(PROJECT_DIR, 'src')
+
+// Top first. A module may import its own layer or any layer below it. aws masks what STS
+// answers, so output (the masker) sits under it.
+const LAYERS: Array<[string, RegExp]> = [
+  ['entry', /^(index|main|post|cleanup)\.ts$/],
+  ['router', /^modes\/index\.ts$/],
+  ['modes', /^modes\//],
+  ['domain', /^(secrets|rotation|versions|jsonpath)\//],
+  ['inputs', /^inputs\//],
+  ['aws', /^aws\//],
+  ['output', /^output\//],
+  ['base', /^(errors|actions-core)\.ts$/]
+]
+
+function layerOf(file: string): number {
+  const index = LAYERS.findIndex(([, pattern]) => pattern.test(file))
+  if (index < 0) throw new Error(`src/${file} is in no layer: add it to LAYERS`)
+  return index
+}
+
+interface Import {
+  from: string
+  spec: string
+  dynamic: boolean
+  typeOnly: boolean
+}
+
+function sourceFiles(dir = SRC): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(full)
+    return entry.name.endsWith('.ts') ? [path.relative(SRC, full).split(path.sep).join('/')] : []
+  })
+}
+
+/** Static `import`/`export ... from` statements and `import('...')` calls. */
+export function importsOf(file: string, text: string): Import[] {
+  const found: Import[] = []
+  const statement = /^(import|export)\s+(type\s+)?[^;]*?\bfrom\s+'([^']+)'/gms
+  for (const m of text.matchAll(statement)) {
+    found.push({ from: file, spec: m[3], dynamic: false, typeOnly: Boolean(m[2]) })
+  }
+  for (const m of text.matchAll(/^import\s+'([^']+)'/gm)) {
+    found.push({ from: file, spec: m[1], dynamic: false, typeOnly: false })
+  }
+  for (const m of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) {
+    found.push({ from: file, spec: m[1], dynamic: true, typeOnly: false })
+  }
+  return found
+}
+
+/** src-relative path of a relative import, or undefined for a package or a node_modules file. */
+function target(imp: Import): string | undefined {
+  if (!imp.spec.startsWith('.')) return undefined
+  const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(imp.from), imp.spec))
+  if (resolved.startsWith('..')) return undefined
+  return resolved.replace(/\.js$/, '.ts')
+}
+
+const files = sourceFiles()
+const imports = files.flatMap(file =>
+  importsOf(file, fs.readFileSync(path.join(SRC, file), 'utf8'))
+)
+
+/** Every module and package a file loads at once (static imports, type-only ones left out). */
+function staticClosure(entry: string): Set<string> {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const imp of imports.filter(i => i.from === file && !i.dynamic && !i.typeOnly)) {
+      const to = target(imp)
+      if (to) visit(to)
+      else seen.add(imp.spec)
+    }
+  }
+  visit(entry)
+  return seen
+}
+
+describe('src layers', () => {
+  it('reads the imports of the source', () => {
+    expect(files).toContain('modes/index.ts')
+    expect(imports.some(i => i.dynamic)).toBe(true)
+    expect(importsOf('a/b.ts', "import type { X } from '../c.js'\nawait import('./d.js')")).toEqual(
+      [
+        { from: 'a/b.ts', spec: '../c.js', dynamic: false, typeOnly: true },
+        { from: 'a/b.ts', spec: './d.js', dynamic: true, typeOnly: false }
+      ]
+    )
+  })
+
+  it('has every import point down', () => {
+    const upward = imports
+      .filter(imp => target(imp) !== undefined)
+      .filter(imp => layerOf(target(imp)!) < layerOf(imp.from))
+      .map(imp => `${imp.from} (${LAYERS[layerOf(imp.from)][0]}) imports ${imp.spec}`)
+    expect(upward).toEqual([])
+  })
+
+  it('loads no mode, and none of the libraries only some steps need, before the router picks', () => {
+    const atStart = [...staticClosure('index.ts')]
+    const heavy =
+      /^(yaml|json-p3|@aws-sdk\/client-sts|@actions\/cache|@actions\/core|@actions\/github|https?-proxy-agent)$/
+    const mode = (spec: string) => spec.startsWith('modes/') && spec !== 'modes/index.ts'
+    expect(atStart).toContain('modes/index.ts')
+    expect(atStart.filter(spec => heavy.test(spec) || mode(spec))).toEqual([])
+  })
+
+  it('keeps yaml, json-p3, STS, the proxy agents and the cache out of a plain fetch', () => {
+    const fetch = [...staticClosure('main.ts'), ...staticClosure('modes/fetch.ts')]
+    const lazy = /^(yaml|json-p3|@aws-sdk\/client-sts|@actions\/|https?-proxy-agent)/
+    expect(fetch.filter(spec => lazy.test(spec))).toEqual([])
+  })
+
+  it('reaches @actions/core (and undici through it) only from the OIDC call', () => {
+    const users = imports.filter(imp => imp.spec === '@actions/core')
+    expect(users.map(imp => `${imp.from}${imp.dynamic ? ' (dynamic)' : ''}`)).toEqual([
+      'actions-core.ts (dynamic)'
+    ])
+  })
+})

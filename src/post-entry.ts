@@ -1,3 +1,0 @@
-import { run } from './post.js'
-
-await run()
