@@ -212,6 +212,11 @@ export const anyValue: fc.Arbitrary<Generated> = fc.oneof(
 
 /** Characters the runner's `***` and JSON structure are made of: such a piece tells nothing. */
 const MEANINGLESS = /^[\s*{}[\],:]*$/
+/**
+ * A JSON literal alone on its line: never a mask by policy (README, What is masked), and the
+ * action's own messages use these words ('create-if-missing: true').
+ */
+const JSON_LITERAL_LINE = /^(true|false|null),?$/
 
 /** The text forms a value has when a later step prints it: its text and base64 for binary. */
 export function printedForms(generated: Generated): string[] {
@@ -236,7 +241,8 @@ export function pieces(forms: string[], minLength = 1, exact = false): string[] 
   for (const form of forms) {
     for (const part of form.split(/\r\n|\n|\r/)) {
       const piece = exact ? part : part.trim()
-      if (piece.trim().length >= minLength && !MEANINGLESS.test(piece)) out.add(piece)
+      const literal = !exact && JSON_LITERAL_LINE.test(piece)
+      if (piece.trim().length >= minLength && !MEANINGLESS.test(piece) && !literal) out.add(piece)
     }
   }
   return [...out]

@@ -13,7 +13,7 @@ const LAYERS: Array<[string, RegExp]> = [
   ['entry', /^(index|main|post|cleanup)\.ts$/],
   ['router', /^modes\/index\.ts$/],
   ['modes', /^modes\//],
-  ['domain', /^(secrets|rotation|versions|jsonpath)\//],
+  ['domain', /^(secrets|rotation|versions|jsonpath|render)\//],
   ['inputs', /^inputs\//],
   ['aws', /^aws\//],
   ['output', /^output\//],

@@ -48,7 +48,7 @@ describe('check-changed metadata', () => {
     })
     expect(Date.parse(metadata['meta/db'].lastChangedDate as string)).toBeGreaterThan(0)
     expect(emission.outputs?.metadata).not.toContain('meta-secret-value')
-    expect(emission.files).toEqual([
+    expect(emission.plainFiles).toEqual([
       { file: 'metadata.json', text: `${JSON.stringify(metadata, null, 2)}\n` }
     ])
   })

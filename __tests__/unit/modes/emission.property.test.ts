@@ -91,7 +91,9 @@ function serve(value: string | Uint8Array, exists: boolean): void {
   sm.on(BatchGetSecretValueCommand).resolves({ SecretValues: [entry(value)], Errors: [] })
   sm.on(PutSecretValueCommand).resolves({ ARN, Name: NAME, VersionId: VERSION })
   sm.on(CreateSecretCommand).resolves({ ARN, Name: NAME, VersionId: VERSION })
-  sm.on(DescribeSecretCommand).rejects(notFound)
+  // put and push-generated describe the secret before they write (a deleted one is refused).
+  if (exists) sm.on(DescribeSecretCommand).resolves({ ARN, Name: NAME })
+  else sm.on(DescribeSecretCommand).rejects(notFound)
   sm.on(GetRandomPasswordCommand).resolves({
     RandomPassword: typeof value === 'string' ? value : 'binary-unused'
   })
