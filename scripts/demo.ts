@@ -66,6 +66,28 @@ const demoSteps = (stateFile: string): DemoStep[] => [
       cache: 'file',
       'state-file': stateFile
     }
+  },
+  {
+    title: 'render: a config file from a template (mode 0600, removed by the post step)',
+    inputs: {
+      mode: 'render',
+      'output-file': 'app.env',
+      template:
+        'DB_USER={{ secret "demo/db" "username" | shell }}\nDB_PASSWORD={{ secret "demo/db" "password" | shell }}\n'
+    }
+  },
+  {
+    title: 'put with dry-run: only reads; the plan says what would be written',
+    inputs: {
+      mode: 'put',
+      'secret-id': 'demo/api-key',
+      'secret-string': 'a-value-never-written',
+      'dry-run': 'true'
+    }
+  },
+  {
+    title: 'delete: the preview secret, with a 7-day recovery window',
+    inputs: { mode: 'delete', 'secret-id': 'demo/preview-db', 'recovery-window-days': '7' }
   }
 ]
 
@@ -85,6 +107,18 @@ function show(title: string, step: StepResult, masks: string[]): void {
   for (const [name, value] of Object.entries(step.env)) {
     console.log(`  env    ${name} = ${masked(value, masks)}`)
   }
+  for (const file of written(step)) {
+    console.log(`  file   ${path.basename(file)}:`)
+    for (const line of fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)) {
+      console.log(`           ${masked(line, masks)}`)
+    }
+  }
+}
+
+/** Files a render step wrote into its workspace (the post step removes them). */
+function written(step: StepResult): string[] {
+  const file = step.outputs.file
+  return file && fs.existsSync(file) ? [file] : []
 }
 
 async function main(): Promise<void> {
