@@ -32,7 +32,10 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     maskUrlPassword(settings.endpoint)
     maskUrlPassword(settings.proxy)
     settings.credentials = await resolveCredentials(aws.role, settings, env)
-    const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default'
+    // Nor its query: a token may ride in it as well as in the user info.
+    const endpoint = settings.endpoint
+      ? withoutUserInfo(settings.endpoint).replace(/[?#].*$/s, '')
+      : 'default'
     log.debug(`region ${settings.region}, endpoint ${endpoint}`)
     const clients = SecretsManagerClients.forConfig(settings, aws, env)
 

@@ -600,6 +600,18 @@ const rows: BadInput[] = [
     input('replica-regions')
   ),
   bad(
+    'put',
+    "a replica in the secret's own region (refused before the value is written)",
+    { 'replica-regions': 'eu-west-1\nus-east-1' },
+    /Input 'replica-regions': us-east-1 is the secret's own region/
+  ),
+  bad(
+    G,
+    "a replica in the secret's own region",
+    { 'replica-regions': 'us-east-1' },
+    /Input 'replica-regions': us-east-1 is the secret's own region/
+  ),
+  bad(
     G,
     'restore-if-deleted that is not a boolean',
     { 'restore-if-deleted': '1' },

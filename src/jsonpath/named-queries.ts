@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js'
 import { logName } from '../output/escape.js'
-import { outputNameKey } from '../output/output-names.js'
+import { outputNameKey, outputNameProblem } from '../output/output-names.js'
 import { compileQuery, QuerySyntaxError, type CompiledQuery } from './query.js'
 
 /** A compiled query and the name its result is emitted under. */
@@ -57,6 +57,7 @@ function checkName(name: string, seen: string[]): string | undefined {
   if (!NAME.test(name)) {
     return `'${logName(name)}' is not a valid name: use letters, digits and _, not starting with a digit`
   }
+  if (outputNameProblem(name)) return `'${name}' ${outputNameProblem(name)}`
   // Step outputs (in expressions) and env vars on Windows ignore case: so do we.
   if (seen.some(other => outputNameKey(other) === outputNameKey(name))) {
     return `name '${name}' is used twice (names are compared ignoring case)`

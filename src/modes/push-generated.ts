@@ -28,6 +28,7 @@ import {
   parseDryRun,
   parseReplicaRegions,
   parseRestoreIfDeleted,
+  refuseOwnRegion,
   replicateMissing,
   restoreIfDeleted,
   type SecretDescription
@@ -104,6 +105,7 @@ export const pushGeneratedMode: ModeHandler<PushConfig> = {
   }),
 
   async run(config, { clients, env }) {
+    refuseOwnRegion(config.replicas, clients.regionOf(config.secretId))
     const client = clients.forSecret(config.secretId)
     for (const spec of config.fields.values()) if ('value' in spec) masker.add(spec.value)
     const token = deriveRequestToken(env, config.secretId, 'push-generated')

@@ -21,6 +21,7 @@ import {
   parseDryRun,
   parseReplicaRegions,
   parseRestoreIfDeleted,
+  refuseOwnRegion,
   replicateMissing,
   restoreIfDeleted,
   type SecretDescription
@@ -83,6 +84,7 @@ export const putMode: ModeHandler<PutConfig> = {
   secretArns: config => (isArn(config.secretId) ? [config.secretId] : []),
 
   async run(config, { clients, env }) {
+    refuseOwnRegion(config.replicas, clients.regionOf(config.secretId))
     const client = clients.forSecret(config.secretId)
     // Values computed by earlier steps are not masked by the runner: mask before any call.
     // (secret-json is masked compact: each line of an indented form would mask '{' and '}'.)

@@ -13,12 +13,14 @@ import type {
 import { envNameKey, envPlatform, refusedEnvNameReason } from './env-names.js'
 import { logName } from './escape.js'
 import { masker, type SecretData } from './mask.js'
-import { OUTPUT_NAME, outputNameKey } from './output-names.js'
+import { outputNameKey, outputNameProblem } from './output-names.js'
 import { writeSummary } from './summary.js'
 
 export const STATE_FILES = 'sma-files'
 export const STATE_ENV = 'sma-env'
 
+/** Names Windows keeps for devices, with any extension: writing `NUL` or `COM1` opens one. */
+const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(\..*)?$/i
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/
 
 /** Where a run delivered each secret, for the summary. */
@@ -161,8 +163,9 @@ function outputProblems(targets: SecretTarget[], plainOutputs: Record<string, st
   const problems: string[] = []
   for (const { name, source } of targets) {
     const first = seen.get(outputNameKey(name))
-    if (!OUTPUT_NAME.test(name)) {
-      problems.push(`output name '${logName(name)}' from secret '${logName(source)}' is not valid`)
+    const problem = outputNameProblem(name)
+    if (problem) {
+      problems.push(`output name '${logName(name)}' from secret '${logName(source)}' ${problem}`)
     } else if (first !== undefined) {
       const also = first === name ? '' : ` (as '${first}': expressions ignore letter case)`
       problems.push(`output '${name}' would be set twice${also} (secret '${logName(source)}')`)
@@ -177,7 +180,7 @@ function fileProblems(targets: SecretTarget[]): string[] {
   const problems: string[] = []
   for (const { file, source } of targets) {
     const name = file ?? ''
-    if (!FILE_NAME.test(name) || name.includes('..')) {
+    if (!FILE_NAME.test(name) || name.includes('..') || WINDOWS_DEVICE.test(name)) {
       problems.push(`file name '${logName(name)}' from secret '${logName(source)}' is not safe`)
     } else if (seen.has(name)) {
       problems.push(`file '${name}' would be written twice (secret '${logName(source)}')`)

@@ -208,9 +208,48 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
       'GRADLE_USER_HOME',
       'SBT_OPTS',
       'ANT_OPTS',
-      'ANT_ARGS'
+      'ANT_ARGS',
+      // make's built-in variables: the environment overrides its defaults ($(RM) in `make clean`)
+      'RM',
+      'AS',
+      'FC',
+      'F77',
+      'OBJC',
+      'YACC',
+      'LEX',
+      'M4',
+      'MAKEINFO',
+      'TEX',
+      'NM',
+      'RANLIB',
+      'STRIP',
+      'OBJCOPY',
+      'OBJDUMP',
+      'LIBS',
+      'CUDACXX',
+      'CUDAHOSTCXX',
+      'HOSTCC',
+      'CC_FOR_BUILD',
+      'CXX_FOR_BUILD',
+      'CROSS_COMPILE',
+      'PKG_CONFIG',
+      'PKG_CONFIG_PATH'
     ],
-    prefixes: ['RUSTC', 'CGO_']
+    // CMAKE_<LANG>_COMPILER_LAUNCHER and CMAKE_TOOLCHAIN_FILE name programs and scripts to run.
+    prefixes: ['RUSTC', 'CGO_', 'CMAKE_', 'CCACHE_']
+  },
+  {
+    reason: 'MSBuild (read in any letter case) imports the project files it names',
+    names: [
+      'CustomBeforeMicrosoftCommonTargets',
+      'CustomAfterMicrosoftCommonTargets',
+      'CustomBeforeMicrosoftCommonProps',
+      'CustomAfterMicrosoftCommonProps',
+      'DirectoryBuildPropsPath',
+      'DirectoryBuildTargetsPath'
+    ],
+    prefixes: ['MSBuild'],
+    anyCase: true
   },
   {
     reason: 'Go reads its flags, toolchain, module proxy or checksum database from it',
@@ -242,7 +281,11 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
       'GEMRC',
       'COMPOSER',
       'NUGET_PLUGIN_PATHS',
-      'NUGET_CREDENTIALPROVIDERS_PATH'
+      'NUGET_CREDENTIALPROVIDERS_PATH',
+      'RUBYGEMS_GEMDEPS',
+      'CONDARC',
+      'PERL_CPANM_OPT',
+      'PUB_HOSTED_URL'
     ],
     prefixes: [
       'CARGO_',
@@ -253,7 +296,12 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
       'BUNDLE_',
       'COMPOSER_',
       'COREPACK_',
-      'BUN_CONFIG_'
+      'BUN_CONFIG_',
+      'PIPENV_',
+      'PDM_',
+      'CONDA_',
+      'NIX_',
+      'JULIA_'
     ]
   },
   {
@@ -304,9 +352,15 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
       'LESSEDIT',
       'LESSKEY',
       'LESSKEYIN',
-      'BROWSER'
+      'BROWSER',
+      'SUDO_ASKPASS',
+      'SUDO_EDITOR',
+      'KUBE_EDITOR',
+      'KUBECTL_EXTERNAL_DIFF',
+      'DBUS_SESSION_BUS_ADDRESS'
     ],
-    prefixes: []
+    // ANSIBLE_SSH_ARGS and ANSIBLE_SSH_EXECUTABLE run commands; ANSIBLE_CONFIG loads a config.
+    prefixes: ['ANSIBLE_']
   },
   {
     reason: 'a tool loads its configuration (which can run commands) from it',
@@ -324,7 +378,6 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
       'CLOUDSDK_CONFIG',
       'AZURE_CONFIG_DIR',
       'BOTO_CONFIG',
-      'ANSIBLE_CONFIG',
       'TF_CLI_CONFIG_FILE',
       'TF_PLUGIN_CACHE_DIR'
     ],
@@ -332,8 +385,8 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
   },
   {
     reason: 'it writes secrets or traffic of later steps to a log or a file',
-    names: ['GIT_CURL_VERBOSE', 'SSLKEYLOGFILE', 'NODE_DEBUG'],
-    prefixes: ['GIT_TRACE']
+    names: ['GIT_CURL_VERBOSE', 'SSLKEYLOGFILE', 'NODE_DEBUG', 'GRPC_TRACE'],
+    prefixes: ['GIT_TRACE', 'TF_LOG']
   },
   {
     reason: 'it reroutes later network traffic, exposing other credentials',
@@ -351,9 +404,13 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
       'GH_HOST',
       'HOSTALIASES',
       'RES_OPTIONS',
-      'LOCALDOMAIN'
+      'LOCALDOMAIN',
+      'BUILDKIT_HOST',
+      'VAULT_ADDR',
+      'CONSUL_HTTP_ADDR',
+      'NOMAD_ADDR'
     ],
-    prefixes: [],
+    prefixes: ['AWS_CSM_'],
     anyCase: true
   },
   {

@@ -72,8 +72,9 @@ export function maskForms(
     pending.push(value)
   } else {
     add(Buffer.from(value).toString('base64'))
-    const text = decodeUtf8(value)
-    if (text !== undefined) pending.push(text)
+    // Bytes that are not UTF-8 (a key file with one stray byte, Latin-1 text) still print their
+    // valid lines as text when a later step shows the file: those lines are masked too.
+    pending.push(decodeUtf8(value) ?? new TextDecoder('utf-8').decode(value))
   }
   const done = new Set<string>()
   for (let text = pending.pop(); text !== undefined; text = pending.pop()) {

@@ -124,6 +124,16 @@ export function parseReplicaRegions(inputs: Inputs, primary?: string): ReplicaRe
   return replicas
 }
 
+/**
+ * Refuses a replica in the secret's own region before anything is written: AWS would refuse
+ * the replication only after the new value was stored.
+ */
+export function refuseOwnRegion(replicas: ReplicaRegionType[], region: string | undefined): void {
+  if (region !== undefined && replicas.some(replica => replica.Region === region)) {
+    throw new InputError('replica-regions', `${region} is the secret's own region`)
+  }
+}
+
 /** The wanted replicas a secret lacks; a replica it has and that is not listed is kept. */
 export function missingReplicas(
   wanted: ReplicaRegionType[],

@@ -4,6 +4,8 @@ import {
   GetSecretValueCommand,
   paginateListSecrets,
   type Filter,
+  type ListSecretsCommandInput,
+  type ListSecretsCommandOutput,
   type SecretListEntry,
   type SecretsManagerClient,
   type SecretValueEntry
@@ -168,6 +170,30 @@ export function listSecretsByTag(
   )
 }
 
+/** AWS holds at most 500,000 secrets a region: 100 a page, more pages is an endpoint looping. */
+export const MAX_LIST_PAGES = 5000
+
+/**
+ * ListSecrets page by page, ending on a repeated NextToken (an endpoint that answers every page
+ * with the same token would otherwise keep a step listing forever) and after MAX_LIST_PAGES.
+ */
+export async function* listSecretPages(
+  client: SecretsManagerClient,
+  input: ListSecretsCommandInput
+): AsyncGenerator<ListSecretsCommandOutput> {
+  const pages = paginateListSecrets({ client, pageSize: 100, stopOnSameToken: true }, input)
+  let count = 0
+  for await (const page of pages) {
+    if (++count > MAX_LIST_PAGES) {
+      throw new ActionError(
+        `ListSecrets returned more than ${MAX_LIST_PAGES} pages (the endpoint keeps answering ` +
+          'with a next page): stopped listing.'
+      )
+    }
+    yield page
+  }
+}
+
 async function* listSecrets(
   client: SecretsManagerClient,
   filters: Filter[],
@@ -175,10 +201,10 @@ async function* listSecrets(
   keep: (secret: SecretListEntry) => boolean,
   includePlannedDeletion = false
 ): AsyncGenerator<ListedSecret[]> {
-  const pages = paginateListSecrets(
-    { client, pageSize: 100 },
-    { Filters: filters, IncludePlannedDeletion: includePlannedDeletion }
-  )
+  const pages = listSecretPages(client, {
+    Filters: filters,
+    IncludePlannedDeletion: includePlannedDeletion
+  })
   for await (const page of pages) {
     const secrets = (page.SecretList ?? []).filter(keep).map(secret => ({
       arn: secret.ARN ?? '',

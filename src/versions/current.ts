@@ -2,17 +2,13 @@
  * The AWSCURRENT version id of each requested secret, read without reading any value:
  * ListSecrets (SecretVersionsToStages) wherever it can answer, DescribeSecret only where it must.
  */
-import {
-  DescribeSecretCommand,
-  paginateListSecrets,
-  type SecretsManagerClient
-} from '@aws-sdk/client-secrets-manager'
+import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import pLimit from 'p-limit'
 import type { SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
 import { idNames, requestLabel, secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
-import { listSelected } from '../secrets/read.js'
+import { listSecretPages, listSelected } from '../secrets/read.js'
 import { log } from '../output/log.js'
 import { metadataOf, type SecretMetadata } from './metadata.js'
 
@@ -150,10 +146,10 @@ class VersionReader {
     open: () => SecretRequest[]
   ): Promise<void> {
     const names = [...new Set(requests.map(lookupName))]
-    const pages = paginateListSecrets(
-      { client: this.client, pageSize: 100 },
-      { Filters: [{ Key: 'name', Values: names }], IncludePlannedDeletion: false }
-    )
+    const pages = listSecretPages(this.client, {
+      Filters: [{ Key: 'name', Values: names }],
+      IncludePlannedDeletion: false
+    })
     let count = 0
     for await (const page of pages) {
       count++

@@ -36,6 +36,11 @@ describe('parseNamedQueries', () => {
     expect(refusal(() => parseNamedQueries('=$.a')).message).toMatch(/not a valid name/)
   })
 
+  it('refuses __proto__, which would set no output at all', () => {
+    const error = refusal(() => parseNamedQueries('__proto__=$.a'))
+    expect(error.message).toMatch(/line 1: '__proto__' is reserved/)
+  })
+
   it('refuses a name given twice, ignoring case as step outputs do', () => {
     const error = refusal(() => parseNamedQueries('pw=$.a\nPW=$.b'))
     expect(error.message).toMatch(/line 2: name 'PW' is used twice/)

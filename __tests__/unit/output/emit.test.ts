@@ -84,6 +84,19 @@ describe('emit', () => {
     expect(read('GITHUB_STATE')).toContain(file)
   })
 
+  it('refuses file names Windows keeps for devices, and the output name __proto__', async () => {
+    const outputDir = path.join(dir, 'devices')
+    for (const file of ['NUL', 'con', 'Com1', 'lpt9.txt', 'AUX.json', 'CONOUT$']) {
+      const target = { name: 'X', value: 'device-value-1', source: 's', file }
+      const config = { env: false, outputs: false, outputDir }
+      await expect(emit({ secrets: [target] }, config, {})).rejects.toThrow(/is not safe/)
+    }
+    expect(fs.existsSync(outputDir)).toBe(false)
+    const proto = { name: '__proto__', value: 'proto-value-1', source: 's' }
+    await expect(emit({ secrets: [proto] }, all, {})).rejects.toThrow(/__proto__.*reserved/)
+    expect(read('GITHUB_OUTPUT')).toBe('')
+  })
+
   it('sends output-only targets to outputs even when export-outputs is false', async () => {
     await emit(
       { secrets: [{ name: 'pending-value', value: 'new-pw', source: 's', channels: ['output'] }] },

@@ -97,8 +97,20 @@ describe('maskForms', () => {
   })
 
   it('registers binary values as base64, and as text when they are UTF-8', () => {
-    expect(maskForms(new Uint8Array([0, 255, 1]))).toEqual(['AP8B'])
     expect(maskForms(Buffer.from('hello-binary'))).toEqual(['aGVsbG8tYmluYXJ5', 'hello-binary'])
+  })
+
+  it('registers the text lines of binary values that are not UTF-8', () => {
+    // A key file with one stray byte: `cat` in a later step prints its lines as text.
+    const pem = '-----BEGIN KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END KEY-----\n'
+    const bytes = Buffer.concat([Buffer.from(pem), Buffer.from([0xff])])
+    const forms = maskForms(bytes)
+    expect(forms).toContain(bytes.toString('base64'))
+    expect(forms).toContain('MIIEvQIBADANBgkqhkiG9w0BAQEFAASC')
+    expect(forms).toContain('-----BEGIN KEY-----')
+    // Latin-1 text: the ASCII lines show as they are.
+    const latin1 = Buffer.from('user=d\xe9ploy\npassword=Hunter2-latin\n', 'latin1')
+    expect(maskForms(latin1)).toContain('password=Hunter2-latin')
   })
 
   it('skips blank values and blank lines', () => {
