@@ -10,8 +10,8 @@ import {
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { useMoto } from '../harness/jest-moto.js'
-import { seedSecrets } from '../harness/moto.js'
-import { startProxy, type TestProxy } from '../harness/proxy.js'
+import { seedSecrets, testClient } from '../harness/moto.js'
+import { regionOf, startProxy, type TestProxy } from '../harness/proxy.js'
 import { findLeaks, runPostOf, runStep, tempDir } from '../harness/runner.js'
 
 const moto = useMoto()
@@ -170,6 +170,67 @@ describe('delete, bundled, as the runner runs it', () => {
     expect(step.stderr).not.toMatch(/\n\s+at /)
     expect((await describe_('pr-old/s00')).DeletedDate).toBeUndefined()
     expect((await describe_('pr-old/s11')).DeletedDate).toBeUndefined()
+  })
+
+  it('deletes a tag selection in the default region and an ARN in its own, in one step', async () => {
+    const eu = testClient(moto.endpoint, { region: 'eu-west-1' })
+    const tag = (client: typeof eu, name: string, tags: Record<string, string>) =>
+      client.send(
+        new CreateSecretCommand({
+          Name: name,
+          SecretString: `tagged-value-${name}`,
+          Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
+        })
+      )
+    try {
+      await tag(moto.client, 'pr/9/db', { pr: '9' })
+      await tag(moto.client, 'pr/9/api', { pr: '9', team: 'web' })
+      await tag(moto.client, 'pr/90/db', { pr: '90' })
+      await tag(moto.client, 'pr/x/db', { team: '9' })
+      // A tag line selects in the default region only: this one stays.
+      await tag(eu, 'pr/9/eu', { pr: '9' })
+      const euArn = (await tag(eu, 'shared/eu', {})).ARN!
+      const calls: string[] = []
+      const proxy = await startProxy({
+        target: moto.endpoint,
+        fault: req => void calls.push(`${regionOf(req)} ${req.operation}`)
+      })
+      let step
+      try {
+        step = await runStep({
+          inputs: {
+            mode: 'delete',
+            'endpoint-url': proxy.endpoint,
+            'secret-ids': `tag:pr=9\n${euArn}`,
+            'recovery-window-days': '7'
+          }
+        })
+      } finally {
+        await proxy.stop()
+      }
+      expect(step.errors).toEqual([])
+      expect(step.exitCode).toBe(0)
+      const deleted = ['pr/9/api', 'pr/9/db', 'shared/eu']
+      expect(JSON.parse(step.outputs['deleted-secrets']).sort()).toEqual(deleted)
+      expect(Object.keys(JSON.parse(step.outputs['deletion-dates'])).sort()).toEqual(deleted)
+      expect(calls.filter(call => call.endsWith(' DeleteSecret')).sort()).toEqual([
+        'eu-west-1 DeleteSecret',
+        'us-east-1 DeleteSecret',
+        'us-east-1 DeleteSecret'
+      ])
+      const state = async (client: typeof eu, id: string) =>
+        (await client.send(new DescribeSecretCommand({ SecretId: id }))).DeletedDate !== undefined
+      expect(await state(eu, euArn)).toBe(true)
+      expect(await state(moto.client, 'pr/9/db')).toBe(true)
+      expect(await state(moto.client, 'pr/9/api')).toBe(true)
+      expect(await state(moto.client, 'pr/90/db')).toBe(false)
+      expect(await state(moto.client, 'pr/x/db')).toBe(false)
+      expect(await state(eu, 'pr/9/eu')).toBe(false)
+      expect(step.summary).toContain('delete: 3 secret(s) deleted')
+      expect(findLeaks(step.log, ['tagged-value-pr/9/db', 'tagged-value-shared/eu'])).toEqual([])
+    } finally {
+      eu.destroy()
+    }
   })
 
   it('removes replicas before deleting and says so in the log', async () => {

@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
 import * as http from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets } from '../harness/moto.js'
-import { runStep } from '../harness/runner.js'
+import { PROJECT_DIR, runStep, tempDir } from '../harness/runner.js'
 
 const moto = useMoto()
 
@@ -62,5 +66,145 @@ describe('http-proxy', () => {
     })
     expect(step.env.DIRECT).toBe('direct-value')
     expect(proxied).toEqual([])
+  })
+})
+
+/**
+ * A forward proxy for HTTPS: records each CONNECT target and refuses the tunnel (403), as a
+ * proxy that may not reach the host would. No request goes further than this process.
+ */
+async function startConnectRecorder() {
+  const targets: string[] = []
+  const server = http.createServer((_req, res) => res.writeHead(405).end())
+  server.on('connect', (req: http.IncomingMessage, socket: Socket) => {
+    targets.push(req.url ?? '')
+    socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n')
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    targets: () => [...targets],
+    stop: async () => {
+      server.closeAllConnections()
+      await new Promise(resolve => server.close(resolve))
+    }
+  }
+}
+
+const GUARD = fileURLToPath(new URL('../harness/loopback-only.mjs', import.meta.url))
+const CHINA_HOST = 'secretsmanager.cn-north-1.amazonaws.com.cn'
+
+/**
+ * A step with no endpoint-url talks to AWS's own host names: it runs with the loopback-only
+ * guard, so no name reaches a DNS server and no connection leaves loopback (this machine has a
+ * non-loopback resolver and a default route). Returns the names the step looked up.
+ */
+async function offlineStep(inputs: Record<string, string>, env: Record<string, string | null>) {
+  const lookups = path.join(tempDir('sma-lookups-'), 'lookups.log')
+  const step = await runStep({
+    inputs: { 'max-attempts': '1', ...inputs },
+    env: {
+      NODE_OPTIONS: `--import=${GUARD}`,
+      SMA_LOOKUP_LOG: lookups,
+      SMA_REQUEST_TIMEOUT_MS: '2000',
+      HTTPS_PROXY: null,
+      HTTP_PROXY: null,
+      NO_PROXY: null,
+      ...env
+    },
+    timeoutMs: 30_000
+  })
+  const looked = existsSync(lookups)
+    ? readFileSync(lookups, 'utf8').split('\n').filter(Boolean)
+    : []
+  return { step, lookups: looked }
+}
+
+describe('China partition: the proxy decision uses the .amazonaws.com.cn host', () => {
+  let guardChecked = false
+  let recorder: Awaited<ReturnType<typeof startConnectRecorder>>
+
+  beforeAll(async () => {
+    recorder = await startConnectRecorder()
+    // The guard is what keeps the direct attempt below on this machine: check it answers
+    // lookups and refuses non-loopback addresses, with names and addresses that stay local
+    // without it too ('vm' is in /etc/hosts, 0.0.0.0 is this host).
+    const probe = spawnSync(
+      path.join(PROJECT_DIR, 'node_modules', '.bin', 'node'),
+      [
+        `--import=${GUARD}`,
+        '--input-type=module',
+        '-e',
+        `import https from 'node:https'; import net from 'node:net'
+         const seen = []
+         const note = what => e => { seen.push(what + ': ' + e.message); if (seen.length === 3) console.log(JSON.stringify(seen.sort())) }
+         https.get('https://vm:1/').on('error', note('https'))
+         net.connect(1, '0.0.0.0').on('error', note('ip'))
+         net.connect({ port: 1, host: 'localhost' }).on('error', note('localhost'))`
+      ],
+      { encoding: 'utf8', timeout: 20_000 }
+    )
+    expect(JSON.parse(probe.stdout)).toEqual([
+      'https: getaddrinfo ENOTFOUND vm (loopback-only test guard)',
+      'ip: connect to 0.0.0.0 refused (loopback-only test guard)',
+      expect.stringMatching(/^localhost: connect ECONNREFUSED 127\.0\.0\.1:1$/)
+    ])
+    guardChecked = true
+  })
+  afterAll(async () => {
+    await recorder.stop()
+  })
+
+  it('without NO_PROXY, the proxy is asked for secretsmanager.cn-north-1.amazonaws.com.cn:443', async () => {
+    expect(guardChecked).toBe(true)
+    const before = recorder.targets().length
+    const { step, lookups } = await offlineStep(
+      { 'aws-region': 'cn-north-1', 'secret-ids': 'app/db' },
+      { HTTPS_PROXY: recorder.url }
+    )
+    const targets = recorder.targets().slice(before)
+    expect(targets.length).toBeGreaterThan(0)
+    expect(new Set(targets)).toEqual(new Set([`${CHINA_HOST}:443`]))
+    expect(lookups).toEqual([])
+    expect(step.exitCode).toBe(1)
+    expect(step.errors).toHaveLength(1)
+    expect(step.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('NO_PROXY=.amazonaws.com.cn sends nothing to the proxy: the step goes direct (and fails here)', async () => {
+    expect(guardChecked).toBe(true)
+    const before = recorder.targets().length
+    const { step, lookups } = await offlineStep(
+      { 'aws-region': 'cn-north-1', 'secret-ids': 'app/db' },
+      { HTTPS_PROXY: recorder.url, NO_PROXY: '.amazonaws.com.cn' }
+    )
+    expect(recorder.targets().slice(before)).toEqual([])
+    // The direct attempt, answered by the guard: the China host, nothing else.
+    expect(new Set(lookups)).toEqual(new Set([CHINA_HOST]))
+    expect(step.exitCode).toBe(1)
+    expect(step.errors).toHaveLength(1)
+    expect(step.errors[0]).toContain(`Could not reach Secrets Manager at ${CHINA_HOST}`)
+    expect(step.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('an aws-cn ARN is read in its region through the proxy, by its .amazonaws.com.cn host', async () => {
+    expect(guardChecked).toBe(true)
+    const before = recorder.targets().length
+    const arn = 'arn:aws-cn:secretsmanager:cn-northwest-1:123456789012:secret:app/db-AbCdEf'
+    // AWS_REGION (us-east-1, the names' region) stays: the ARN names its own region. NO_PROXY
+    // .amazonaws.com is the commercial suffix: it must not match the China host.
+    const { step, lookups } = await offlineStep(
+      { 'secret-ids': arn },
+      { HTTPS_PROXY: recorder.url, NO_PROXY: '.amazonaws.com' }
+    )
+    const targets = recorder.targets().slice(before)
+    expect(targets.length).toBeGreaterThan(0)
+    expect(new Set(targets)).toEqual(
+      new Set(['secretsmanager.cn-northwest-1.amazonaws.com.cn:443'])
+    )
+    expect(lookups).toEqual([])
+    expect(step.exitCode).toBe(1)
+    expect(step.errors).toHaveLength(1)
+    expect(step.stderr).not.toMatch(/\n\s+at /)
   })
 })

@@ -8,8 +8,8 @@ import {
 import { deleteMode } from '../../../src/modes/delete.js'
 import { contextFor, inputsFrom } from '../../harness/context.js'
 import { useCapturedStdout, useMoto } from '../../harness/jest-moto.js'
-import { seedSecrets } from '../../harness/moto.js'
-import { startProxy } from '../../harness/proxy.js'
+import { seedSecrets, testClient } from '../../harness/moto.js'
+import { regionOf, startProxy } from '../../harness/proxy.js'
 
 const moto = useMoto()
 const stdout = useCapturedStdout()
@@ -144,6 +144,149 @@ describe('delete against moto', () => {
     expect(result.outputs).toMatchObject({ 'deleted-secrets': '[]', 'deletion-dates': '{}' })
     expect(result.summary?.heading).toContain('Retain, nothing deleted')
     expect((await describe_('prod/db')).DeletedDate).toBeUndefined()
+  })
+})
+
+async function tagged(name: string, tags: Record<string, string>, client = moto.client) {
+  const out = await client.send(
+    new CreateSecretCommand({
+      Name: name,
+      SecretString: `value-of-${name}`,
+      Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
+    })
+  )
+  return out.ARN!
+}
+
+const deletedNames = (result: { outputs?: Record<string, string> }) =>
+  (JSON.parse(result.outputs?.['deleted-secrets'] ?? '') as string[]).sort()
+
+const isScheduled = async (id: string) => (await describe_(id)).DeletedDate !== undefined
+
+describe('delete: tag lines', () => {
+  it('tag:KEY=VALUE deletes exactly the secrets with that pair, not key and value apart', async () => {
+    await tagged('web/a', { team: 'web' })
+    // tag-key team and tag-value pay each match web/b (and pay by prefix matches payments).
+    await tagged('web/b', { team: 'web', x: 'pay' })
+    await tagged('pay/c', { team: 'payments' })
+    await tagged('none/d', { other: 'team' })
+
+    const none = await runDelete({ 'secret-ids': 'tag:team=pay' })
+    expect(deletedNames(none)).toEqual([])
+    expect(stdout.text()).toContain("::warning::delete: no secret matches 'tag:team=pay'")
+    for (const name of ['web/a', 'web/b', 'pay/c', 'none/d']) {
+      expect(await isScheduled(name)).toBe(false)
+    }
+
+    const web = await runDelete({ 'secret-ids': 'tag:team=web' })
+    expect(deletedNames(web)).toEqual(['web/a', 'web/b'])
+    expect(await isScheduled('web/a')).toBe(true)
+    expect(await isScheduled('web/b')).toBe(true)
+    expect(await isScheduled('pay/c')).toBe(false)
+    expect(await isScheduled('none/d')).toBe(false)
+  }, 30_000)
+
+  it('tag:KEY deletes every secret with the key, whatever its value, and only those', async () => {
+    await tagged('web/a', { team: 'web' })
+    await tagged('pay/c', { team: 'payments' })
+    // moto (like AWS) matches tag-key by prefix: teamx must not be selected.
+    await tagged('other/e', { teamx: 'web' })
+    await tagged('other/f', { owner: 'team' })
+    const result = await runDelete({ 'secret-ids': 'tag:team' })
+    expect(deletedNames(result)).toEqual(['pay/c', 'web/a'])
+    expect(await isScheduled('other/e')).toBe(false)
+    expect(await isScheduled('other/f')).toBe(false)
+  })
+
+  it('a re-run over a tag line reports the scheduled secrets with their dates, no DeleteSecret', async () => {
+    await tagged('pr/7/db', { pr: '7' })
+    await tagged('pr/7/api', { pr: '7' })
+    // Scheduled by someone else before the first run, with another window: reported, kept.
+    await tagged('pr/7/old', { pr: '7' })
+    await moto.client.send(
+      new DeleteSecretCommand({ SecretId: 'pr/7/old', RecoveryWindowInDays: 9 })
+    )
+    const oldDate = (await describe_('pr/7/old')).DeletedDate!.toISOString()
+
+    const { result: first, calls: firstCalls } = await withProxy(endpoint =>
+      runDelete({ 'secret-ids': 'tag:pr=7', 'recovery-window-days': '7' }, endpoint)
+    )
+    expect(firstCalls.DeleteSecret).toBe(2)
+    expect(deletedNames(first)).toEqual(['pr/7/api', 'pr/7/db', 'pr/7/old'])
+    const dates = JSON.parse(first.outputs?.['deletion-dates'] ?? '') as Record<string, string>
+    expect(dates['pr/7/old']).toBe(oldDate)
+
+    const { result: again, calls } = await withProxy(endpoint =>
+      runDelete({ 'secret-ids': 'tag:pr=7', 'recovery-window-days': '7' }, endpoint)
+    )
+    expect(calls).toEqual({ ListSecrets: 1, DescribeSecret: 3 })
+    expect(deletedNames(again)).toEqual(['pr/7/api', 'pr/7/db', 'pr/7/old'])
+    expect(JSON.parse(again.outputs?.['deletion-dates'] ?? '')).toEqual(dates)
+    expect(again.summary?.heading).toBe('delete: 0 secret(s) deleted')
+    expect(again.summary?.rows.map(row => row[1])).toEqual(
+      Array(3).fill('already scheduled for deletion: nothing done')
+    )
+    expect(stdout.text()).not.toContain('::warning::')
+  })
+
+  it('max-deletions counts what a tag line would delete; over it, nothing is deleted', async () => {
+    for (const name of ['t/a', 't/b', 't/c']) await tagged(name, { purpose: 'preview' })
+    await expect(
+      runDelete({ 'secret-ids': 'tag:purpose=preview', 'max-deletions': '2' })
+    ).rejects.toThrow(
+      /names 3 secrets \('t\/a', 't\/b', 't\/c'\), more than max-deletions \(2\): nothing was deleted/
+    )
+    for (const name of ['t/a', 't/b', 't/c']) expect(await isScheduled(name)).toBe(false)
+
+    // One already scheduled is not counted again: two left to delete fit max-deletions 2.
+    await moto.client.send(new DeleteSecretCommand({ SecretId: 't/c' }))
+    const result = await runDelete({ 'secret-ids': 'tag:purpose=preview', 'max-deletions': '2' })
+    expect(deletedNames(result)).toEqual(['t/a', 't/b', 't/c'])
+    expect(result.summary?.heading).toBe('delete: 2 secret(s) deleted')
+  })
+})
+
+describe('delete in two regions', () => {
+  const EU = 'eu-west-1'
+
+  it('deletes an eu-west-1 ARN there and a name in the default region, in one step', async () => {
+    const eu = testClient(moto.endpoint, { region: EU })
+    try {
+      const [euDb] = await seedSecrets(eu, [
+        { name: 'app/db', value: 'eu-db' },
+        { name: 'app/api', value: 'eu-api' }
+      ])
+      await seedSecrets(moto.client, [
+        { name: 'app/db', value: 'us-db' },
+        { name: 'app/api', value: 'us-api' }
+      ])
+      const calls: string[] = []
+      const proxy = await startProxy({
+        target: moto.endpoint,
+        fault: req => void calls.push(`${regionOf(req)} ${req.operation}`)
+      })
+      let result
+      try {
+        result = await runDelete({ 'secret-ids': `${euDb.arn}\napp/api` }, proxy.endpoint)
+      } finally {
+        await proxy.stop()
+      }
+      expect(calls.sort()).toEqual([
+        'eu-west-1 DeleteSecret',
+        'eu-west-1 DescribeSecret',
+        'us-east-1 DeleteSecret',
+        'us-east-1 DescribeSecret'
+      ])
+      expect(deletedNames(result)).toEqual(['app/api', 'app/db'])
+      const euState = (id: string) => eu.send(new DescribeSecretCommand({ SecretId: id }))
+      // Each in its region; the same names in the other region are untouched.
+      expect((await euState('app/db')).DeletedDate).toBeDefined()
+      expect((await euState('app/api')).DeletedDate).toBeUndefined()
+      expect(await isScheduled('app/api')).toBe(true)
+      expect(await isScheduled('app/db')).toBe(false)
+    } finally {
+      eu.destroy()
+    }
   })
 })
 
