@@ -10,9 +10,9 @@ const client = new SecretsManagerClient({
 const sm = mockClient(client)
 
 async function pagesOf(): Promise<number> {
-  let count = 0
-  for await (const _page of listSecretPages(client, {})) count++
-  return count
+  const pages = []
+  for await (const page of listSecretPages(client, {})) pages.push(page)
+  return pages.length
 }
 
 describe('listSecretPages: a listing always ends', () => {
