@@ -163,11 +163,13 @@ describe('China partition: the proxy decision uses the .amazonaws.com.cn host', 
       { HTTPS_PROXY: recorder.url }
     )
     const targets = recorder.targets().slice(before)
-    expect(targets.length).toBeGreaterThan(0)
-    expect(new Set(targets)).toEqual(new Set([`${CHINA_HOST}:443`]))
+    // One CONNECT: a proxy's refusal is no IAM denial, so no fallback to per-secret reads.
+    expect(targets).toEqual([`${CHINA_HOST}:443`])
     expect(lookups).toEqual([])
     expect(step.exitCode).toBe(1)
     expect(step.errors).toHaveLength(1)
+    expect(step.errors[0]).toMatch(/HTTP 403 without an AWS request id .* proxy or firewall/)
+    expect(step.errors[0]).not.toMatch(/Access denied/)
     expect(step.stderr).not.toMatch(/\n\s+at /)
   })
 

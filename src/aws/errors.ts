@@ -4,6 +4,8 @@ import { ActionError } from '../errors.js'
 export interface AwsFailure {
   name: string
   status?: number
+  /** Every answer from AWS has one (x-amzn-RequestId); an answer from a proxy has none. */
+  requestId?: string
   message: string
 }
 
@@ -12,11 +14,12 @@ export function awsFailure(error: unknown): AwsFailure {
     name?: string
     message?: string
     code?: string
-    $metadata?: { httpStatusCode?: number }
+    $metadata?: { httpStatusCode?: number; requestId?: string }
   }
   return {
     name: err?.name ?? err?.code ?? 'Error',
     status: err?.$metadata?.httpStatusCode,
+    requestId: err?.$metadata?.requestId,
     message: String(err?.message ?? error)
   }
 }
@@ -60,10 +63,21 @@ export function isNotFound(error: unknown): boolean {
   )
 }
 
+const DENIED = /AccessDenied|UnauthorizedOperation|NotAuthorized/
+
 export function isAccessDenied(error: unknown): boolean {
-  const { name, status } = awsFailure(error)
+  const { name, status, requestId } = awsFailure(error)
   // moto answers denials as XML, which the JSON client reports as a SyntaxError with status 403.
-  return /AccessDenied|UnauthorizedOperation|NotAuthorized/.test(name) || status === 403
+  return DENIED.test(name) || (status === 403 && requestId !== undefined)
+}
+
+/**
+ * A 403 that carries no AWS request id did not come from AWS (every AWS answer, and moto's,
+ * has one): a proxy or firewall on the way refused the request.
+ */
+export function isRefusedOnTheWay(error: unknown): boolean {
+  const { name, status, requestId } = awsFailure(error)
+  return status === 403 && requestId === undefined && !DENIED.test(name)
 }
 
 export function isThrottled(error: unknown): boolean {
@@ -94,6 +108,13 @@ export function describeAwsError(error: unknown, operation: string, secret?: str
   if (error instanceof ActionError) return error.message
   const failure = awsFailure(error)
   const target = secret ? ` for '${secret}'` : ''
+  if (isRefusedOnTheWay(error)) {
+    return (
+      `HTTP 403 without an AWS request id for secretsmanager:${operation}${target}: a proxy or ` +
+      'firewall between the runner and AWS refused the request. Check http-proxy, HTTPS_PROXY ' +
+      'and NO_PROXY (and endpoint-url).'
+    )
+  }
   if (isAccessDenied(error)) {
     return `Access denied to secretsmanager:${operation}${target}: ${permissionHint(operation)}`
   }

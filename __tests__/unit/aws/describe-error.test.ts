@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeAwsError } from '../../../src/aws/errors.js'
+import { describeAwsError, isAccessDenied } from '../../../src/aws/errors.js'
 
+// From AWS (or moto): every answer carries a request id.
 const awsError = (name: string, status?: number, message = 'm') =>
-  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } })
+  Object.assign(new Error(message), {
+    name,
+    $metadata: { httpStatusCode: status, requestId: 'req-1' }
+  })
 
 describe('describeAwsError', () => {
   it('names the missing permission on access denied, by name or by HTTP 403', () => {
@@ -15,6 +19,18 @@ describe('describeAwsError', () => {
     expect(describeAwsError(awsError('SyntaxError', 403), 'ListSecrets')).toMatch(
       /Access denied to secretsmanager:ListSecrets/
     )
+  })
+
+  it('blames a proxy or firewall for a 403 that has no AWS request id', () => {
+    // https-proxy-agent hands a proxy's refused CONNECT to the SDK as the response.
+    const refused = Object.assign(new Error('m'), {
+      name: 'Unknown',
+      $metadata: { httpStatusCode: 403 }
+    })
+    const text = describeAwsError(refused, 'BatchGetSecretValue', 'db')
+    expect(text).toMatch(/HTTP 403 without an AWS request id .* proxy or firewall/)
+    expect(text).not.toMatch(/Access denied|credentials need/)
+    expect(isAccessDenied(refused)).toBe(false)
   })
 
   it('says what to check when a secret is not found, by name or by HTTP 404', () => {

@@ -34,6 +34,7 @@ describe('describeAwsError', () => {
 
   it('keeps reading a 403 that did not parse as access denied', () => {
     const error = parseError('<?xml version="1.0"?><ErrorResponse/>', 403)
+    Object.assign(error, { $metadata: { httpStatusCode: 403, requestId: 'moto-request-1' } })
     expect(describeAwsError(error, 'GetSecretValue', 'db')).toMatch(/^Access denied/)
   })
 
