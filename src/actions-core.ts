@@ -11,8 +11,6 @@ import {
 } from '../node_modules/@actions/core/lib/file-command.js'
 import { toCommandValue } from '../node_modules/@actions/core/lib/utils.js'
 
-export { summary } from '../node_modules/@actions/core/lib/summary.js'
-
 export function getInput(name: string): string {
   return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '').trim()
 }

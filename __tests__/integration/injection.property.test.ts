@@ -5,7 +5,6 @@
 // means to write, each on one line; the summary holds no markup from a name; no refused env
 // name is written. Seeded (FC_SEED replays); few runs each, as every run talks to moto.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import * as core from '@actions/core'
 import fc from 'fast-check'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
@@ -61,8 +60,6 @@ async function step(inputs: Record<string, string>, runnerOs: string): Promise<S
     process.env[name] = path.join(dir, name)
     fs.writeFileSync(process.env[name] as string, '')
   }
-  ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
-  core.summary.emptyBuffer()
   process.exitCode = undefined
   stdout = []
   const all: Record<string, string> = { ...defaults, 'endpoint-url': moto.endpoint, ...inputs }

@@ -115,10 +115,17 @@ describe('src layers', () => {
     expect(atStart.filter(spec => heavy.test(spec) || mode(spec))).toEqual([])
   })
 
-  it('keeps yaml, json-p3, STS, the proxy agents and the cache out of a plain fetch', () => {
+  it('keeps yaml, json-p3, lossless-json, STS, the proxy agents and the cache out of a plain fetch', () => {
     const fetch = [...staticClosure('main.ts'), ...staticClosure('modes/fetch.ts')]
-    const lazy = /^(yaml|json-p3|@aws-sdk\/client-sts|@actions\/|https?-proxy-agent)/
+    const lazy = /^(yaml|json-p3|lossless-json|@aws-sdk\/client-sts|@actions\/|https?-proxy-agent)/
     expect(fetch.filter(spec => lazy.test(spec))).toEqual([])
+  })
+
+  it('keeps the role-assumption code out of a step without role-to-assume', () => {
+    const atMain = staticClosure('main.ts')
+    const role = ['aws/assume-role.ts', 'aws/oidc.ts', 'aws/role-errors.ts', 'aws/sts.ts']
+    expect(role.filter(file => files.includes(file))).toEqual(role)
+    expect(role.filter(file => atMain.has(file))).toEqual([])
   })
 
   it('reaches @actions/core (and undici through it) only from the OIDC call', () => {

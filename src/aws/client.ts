@@ -1,5 +1,6 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
+import pLimit, { type LimitFunction } from 'p-limit'
 import { ActionError } from '../errors.js'
 import type { AwsConfig } from './config.js'
 import { regionFromArn } from './arn.js'
@@ -19,6 +20,14 @@ export interface ClientSettings {
 }
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
+
+/** Calls in flight at once to one client: enough to hide latency, few enough not to be throttled. */
+export const CONCURRENCY = 10
+
+/** A queue that runs at most CONCURRENCY calls at once. */
+export function callLimit(): LimitFunction {
+  return pLimit(CONCURRENCY)
+}
 
 /** Everything every AWS client of this run shares, resolved once, in the step's home region. */
 export function clientSettings(

@@ -1,11 +1,11 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
-import pLimit from 'p-limit'
-import type { SecretsManagerClients } from '../aws/client.js'
+import { callLimit, type SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { SecretTarget } from '../output/emission.js'
-import { flattenJsonToEnv, toEnvName, type NameTransformation } from '../output/env-names.js'
+import { toEnvName, type NameTransformation } from '../output/env-names.js'
+import type * as jsonEnv from '../output/json-env.js'
 import {
   envPrefixFor,
   idNames,
@@ -25,7 +25,6 @@ import {
   type VersionSelector
 } from '../secrets/read.js'
 import type { ModeHandler } from './types.js'
-import { jsonObject } from '../output/json.js'
 import { log } from '../output/log.js'
 
 export interface FetchConfig {
@@ -42,8 +41,6 @@ export interface FetchConfig {
 const TRANSFORMATIONS = ['uppercase', 'lowercase', 'none'] as const
 const ON_MISSING = ['fail', 'warn'] as const
 type OnMissing = (typeof ON_MISSING)[number]
-/** Calls in flight at once: enough to hide latency, few enough not to be throttled. */
-export const CONCURRENCY = 10
 
 export function parseVersion(inputs: Inputs): VersionSelector {
   const versionId = inputs.optional('version-id')
@@ -82,9 +79,15 @@ export const fetchMode: ModeHandler<FetchConfig> = {
   secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
 
   async run(config, { clients }) {
-    const fetched = await fetchAll(clients, config.requests, config.version, config.onMissing)
+    const [fetched, json] = await Promise.all([
+      fetchAll(clients, config.requests, config.version, config.onMissing),
+      config.parseJson ? loadJsonEnv() : undefined
+    ])
     const delivered = exportedOnce(
-      fetched.map(item => ({ ...item, targets: targetsFor(item.request, item.value, config) }))
+      fetched.map(item => ({
+        ...item,
+        targets: targetsFor(item.request, item.value, config, json)
+      }))
     )
     const versionIds = versionIdsOf(delivered.map(({ value }) => value))
     const count = Object.keys(versionIds).length
@@ -106,6 +109,10 @@ export const fetchMode: ModeHandler<FetchConfig> = {
     }
   }
 }
+
+/** JSON parsing (lossless-json: about a third of a plain fetch's own code) loads only if asked. */
+export type JsonEnv = typeof jsonEnv
+export const loadJsonEnv = (): Promise<JsonEnv> => import('../output/json-env.js')
 
 export interface Fetched {
   request: SecretRequest
@@ -197,7 +204,7 @@ function missingReason(failure: Failure): string {
 
 class Reader {
   readonly failures: Failure[] = []
-  private readonly limit = pLimit(CONCURRENCY)
+  private readonly limit = callLimit()
   private batchDenied = false
   /** One read per secret, by every id it is known under (name, ARN, id as requested). */
   private readonly reads = new Map<string, Promise<SecretValue | undefined>>()
@@ -325,13 +332,17 @@ class Reader {
   }
 }
 
-/** Env var, output and file for one secret, named as the official action names them. */
+/**
+ * Env var, output and file for one secret, named as the official action names them. A JSON
+ * secret is split into one env var per leaf when `parser` (parse-json-secrets) is given.
+ */
 export function targetsFor(
   request: SecretRequest,
   value: SecretValue,
-  config: Pick<FetchConfig, 'parseJson' | 'transformation'> & { stripPrefix?: boolean }
+  config: Pick<FetchConfig, 'transformation'> & { stripPrefix?: boolean },
+  parser?: JsonEnv
 ): SecretTarget[] {
-  const json = config.parseJson ? jsonObject(value.data, value.name) : undefined
+  const json = parser?.jsonObject(value.data, value.name)
   const prefix = envPrefixFor(
     request,
     value.name,
@@ -343,7 +354,7 @@ export function targetsFor(
   if (json === undefined) {
     return [{ name: prefix, value: value.data, source: value.name, file: fileName }]
   }
-  const keys = flattenJsonToEnv(prefix, json, config.transformation)
+  const keys = (parser as JsonEnv).flattenJsonToEnv(prefix, json, config.transformation)
   return [
     ...keys.map(key => ({ name: key.name, value: key.value, source: value.name })),
     { name: fileName, value: value.data, source: value.name, file: fileName, channels: ['file'] }

@@ -12,6 +12,7 @@ import { evaluate, NOT_READ } from '../render/evaluate.js'
 import { parseTemplate, where, type Part, type Placeholder } from '../render/template.js'
 import { isArn, parseSecretIds, type SecretRequest } from '../secrets/ids.js'
 import type { SecretValue, VersionSelector } from '../secrets/read.js'
+import * as jsonEnv from '../output/json-env.js'
 import { fetchAll, parseVersion, readAll, targetsFor, type Fetched } from './fetch.js'
 import type { ModeHandler } from './types.js'
 
@@ -234,7 +235,12 @@ async function renderFormat(clients: SecretsManagerClients, config: FormatConfig
   const fetched = await fetchAll(clients, config.requests, config.version)
   const delivered = fetched.map((item: Fetched) => ({
     item,
-    targets: targetsFor(item.request, item.value, config).filter(t => t.channels === undefined)
+    targets: targetsFor(
+      item.request,
+      item.value,
+      config,
+      config.parseJson ? jsonEnv : undefined
+    ).filter(t => t.channels === undefined)
   }))
   const entries = delivered.flatMap(({ targets }) =>
     targets.map(target => ({

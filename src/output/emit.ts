@@ -57,7 +57,7 @@ export async function emit(
   core.saveState(STATE_ENV, JSON.stringify(plan.env.map(target => target.name)))
   for (const [name, value] of Object.entries(emission.state ?? {})) core.saveState(name, value)
 
-  if (emission.summary) await writeSummary(emission.summary, masker)
+  if (emission.summary) writeSummary(emission.summary, masker)
 }
 
 /**

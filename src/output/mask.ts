@@ -164,7 +164,8 @@ function scanLeaves(
       const text = JSON.parse(json.slice(i, end)) as string
       i = end
       if (expectKey) {
-        key = unmaskedName(text)
+        // unmaskedName's Unicode regex costs a start about half a millisecond to compile.
+        key = unmasked.size === 0 ? text : unmaskedName(text)
         expectKey = false
       } else {
         onLeaf(text, 'string', hidden())

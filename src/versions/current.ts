@@ -3,8 +3,7 @@
  * ListSecrets (SecretVersionsToStages) wherever it can answer, DescribeSecret only where it must.
  */
 import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
-import pLimit from 'p-limit'
-import type { SecretsManagerClients } from '../aws/client.js'
+import { callLimit, type SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
 import { idNames, requestLabel, secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
@@ -30,7 +29,6 @@ export interface CurrentVersions {
 
 /** A ListSecrets filter takes at most 10 values; values are alternatives. */
 export const NAME_FILTER_VALUES = 10
-const CONCURRENCY = 10
 // What ListSecrets accepts as a filter value (a leading '!' would mean "not"); anything else
 // goes to DescribeSecret alone.
 const FILTERABLE = /^(?!!)[A-Za-z0-9/_+=.@!-]{1,512}$/
@@ -77,7 +75,7 @@ interface Resolved {
 
 class VersionReader {
   readonly failures: string[] = []
-  private readonly limit = pLimit(CONCURRENCY)
+  private readonly limit = callLimit()
   private listDenied = false
 
   constructor(private readonly client: SecretsManagerClient) {}

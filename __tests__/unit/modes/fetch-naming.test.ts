@@ -78,7 +78,7 @@ function ours(lines: string[]): Outcome {
       fetched.push({ request, value: { name, arn: arnOf(name), versionId: 'v', data: name } })
     }
   }
-  const config = { parseJson: false, transformation: 'uppercase' as const }
+  const config = { transformation: 'uppercase' as const }
   const targets = exportedOnce(
     fetched.map(item => ({ ...item, targets: targetsFor(item.request, item.value, config) }))
   ).flatMap(item => item.targets)

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import * as core from '@actions/core'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
@@ -18,9 +17,6 @@ beforeEach(() => {
     process.env[name] = path.join(dir, name)
     fs.writeFileSync(process.env[name] as string, '')
   }
-  // core.summary keeps the file path of its first write: each test has a file of its own.
-  ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
-  core.summary.emptyBuffer()
   stdout = []
   jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
     stdout.push(String(chunk))

@@ -4,7 +4,6 @@
 // workflow command line the action did not mean to write, no raw `<`/`>` from a name reaches
 // the summary, and no refused env name, nor two names one platform treats as one, is written.
 import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import * as core from '@actions/core'
 import fc from 'fast-check'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
@@ -32,9 +31,6 @@ function freshFiles(): void {
     process.env[name] = path.join(dir, name)
     fs.writeFileSync(process.env[name] as string, '')
   }
-  // core.summary keeps the file path of its first write and its buffer.
-  ;(core.summary as unknown as { _filePath?: string })._filePath = undefined
-  core.summary.emptyBuffer()
   stdout = []
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../../src/errors.js'
 import { Inputs } from '../../../src/inputs/reader.js'
-import { flattenJsonToEnv, type NameTransformation } from '../../../src/output/env-names.js'
+import type { NameTransformation } from '../../../src/output/env-names.js'
+import { flattenJsonToEnv } from '../../../src/output/json-env.js'
 import {
   envPrefixFor,
   parseSecretId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { defaultSessionName } from '../../../src/aws/credentials.js'
+import { defaultSessionName } from '../../../src/aws/assume-role.js'
 import { tokenSubject } from '../../../src/aws/oidc.js'
 import { jwtFor } from '../../harness/oidc-server.js'
 

@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { summary as coreSummary } from '@actions/core'
+import fc from 'fast-check'
+import * as fs from 'node:fs'
+import * as os from 'node:os'
+import * as path from 'node:path'
+import type { SummaryCell, SummaryTable } from '../../../src/output/emission.js'
+import { Masker } from '../../../src/output/mask.js'
+import { summaryHtml, writeSummary } from '../../../src/output/summary.js'
+import { fcParams } from '../../harness/properties.js'
+
+let dir: string
+let stdout: string[]
+const saved = { ...process.env }
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'summary-'))
+  stdout = []
+  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    stdout.push(String(chunk))
+    return true
+  })
+})
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  process.env = { ...saved }
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+const table: SummaryTable = {
+  heading: 'Fetched 1 secret',
+  header: ['Secret', 'Delivered as'],
+  rows: [['db', { code: 'DB_PASSWORD' }]],
+  notes: ['one note']
+}
+
+/** What @actions/core's summary builds from the same table (the runner renders this HTML). */
+function coreHtml(t: SummaryTable, clean: (text: string) => string): string {
+  const cell = (c: SummaryCell) =>
+    typeof c === 'string' ? clean(c) : `<code>${clean(c.code)}</code>`
+  coreSummary.emptyBuffer().addHeading(clean(t.heading), 3)
+  if (t.rows.length > 0) {
+    coreSummary.addTable([
+      t.header.map(data => ({ data: clean(data), header: true })),
+      ...t.rows.map(row => row.map(cell))
+    ])
+  }
+  for (const note of t.notes ?? []) coreSummary.addRaw(`<p>${clean(note)}</p>`, true)
+  const html = coreSummary.stringify()
+  coreSummary.emptyBuffer()
+  return html
+}
+
+describe('summaryHtml', () => {
+  // core writes an element with no content unclosed (`<tr>` for a row of no cells): tables here
+  // have cells, and cleaned text is never empty.
+  it('is the HTML core.summary writes for any table', () => {
+    const text = fc.string({ unit: 'grapheme', maxLength: 12 })
+    const cell = fc.oneof(
+      text,
+      text.map(code => ({ code }))
+    )
+    const tables = fc.record({
+      heading: text,
+      header: fc.array(text, { minLength: 1, maxLength: 3 }),
+      rows: fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { maxLength: 3 }),
+      notes: fc.option(fc.array(text, { maxLength: 2 }), { nil: undefined })
+    })
+    const clean = (s: string) => `[${s}]`
+    fc.assert(
+      fc.property(tables, t => summaryHtml(t, clean) === coreHtml(t, clean)),
+      fcParams(300)
+    )
+  })
+})
+
+describe('writeSummary', () => {
+  it('appends the escaped, scrubbed table to the summary file', () => {
+    const file = path.join(dir, 'summary.md')
+    fs.writeFileSync(file, 'an earlier step\n')
+    process.env.GITHUB_STEP_SUMMARY = file
+    const masker = new Masker(() => undefined)
+    masker.add('s3cr3t-value')
+    writeSummary({ ...table, notes: ['<b>s3cr3t-value</b>'] }, masker)
+    const written = fs.readFileSync(file, 'utf8')
+    expect(written.startsWith('an earlier step\n<h3>Fetched 1 secret</h3>')).toBe(true)
+    expect(written).toContain('<td><code>DB_PASSWORD</code></td>')
+    expect(written).toContain('<p>&lt;b&gt;***&lt;/b&gt;</p>')
+    expect(written).not.toContain('s3cr3t-value')
+  })
+
+  it('warns and goes on when the summary file cannot be written', () => {
+    process.env.GITHUB_STEP_SUMMARY = path.join(dir, 'no-such-dir', 'summary.md')
+    process.exitCode = undefined
+    writeSummary(table, new Masker(() => undefined))
+    expect(stdout.join('')).toContain('::warning::The job summary could not be written (ENOENT)')
+    expect(process.exitCode).toBeUndefined()
+  })
+
+  it('writes nothing without GITHUB_STEP_SUMMARY', () => {
+    delete process.env.GITHUB_STEP_SUMMARY
+    writeSummary(table, new Masker(() => undefined))
+    expect(stdout.join('')).toContain('::debug::No GITHUB_STEP_SUMMARY file')
+  })
+})
