@@ -102,6 +102,24 @@ describe('render, bundled, as the runner runs it', () => {
     audit(main, post, [DB, TOKEN, PEM, ...emitted], emitted)
   })
 
+  it('writes JSON numbers of a query as the secret writes them', async () => {
+    const nums = '{"big":1e400,"id":12345678901234567890,"f":1.50,"o":{"x":-1e-400}}'
+    await seedSecrets(moto.client, [{ name: 'app/nums', value: nums }])
+    const inputs = {
+      mode: 'render',
+      'endpoint-url': moto.endpoint,
+      'output-file': 'nums.conf',
+      template:
+        'big={{ secret "app/nums" "big" }} id={{ secret "app/nums" "id" | json }} ' +
+        'f={{ secret "app/nums" "f" | shell }} o={{ secret "app/nums" "o" }}'
+    }
+    const main = await runStep({ inputs })
+    expect({ exit: main.exitCode, errors: main.errors }).toEqual({ exit: 0, errors: [] })
+    expect(fs.readFileSync(path.join(main.workspace, 'nums.conf'), 'utf8')).toBe(
+      'big=1e400 id="12345678901234567890" f=\'1.50\' o={"x":-1e-400}'
+    )
+  })
+
   it('writes a .env that the dotenv package parses back exactly, kept with keep-file', async () => {
     await seedSecrets(moto.client, [
       { name: 'app/db', value: DB },

@@ -22,6 +22,8 @@ export const STATE_ENV = 'sma-env'
 /** Names Windows keeps for devices, with any extension: writing `NUL` or `COM1` opens one. */
 const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(\..*)?$/i
 const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/
+/** A file name's limit on Linux, macOS and Windows (FILE_NAME is ASCII: bytes are characters). */
+const FILE_NAME_MAX = 255
 
 /** Where a run delivered each secret, for the summary. */
 export type Deliveries = Map<string, string[]>
@@ -182,6 +184,11 @@ function fileProblems(targets: SecretTarget[]): string[] {
     const name = file ?? ''
     if (!FILE_NAME.test(name) || name.includes('..') || WINDOWS_DEVICE.test(name)) {
       problems.push(`file name '${logName(name)}' from secret '${logName(source)}' is not safe`)
+    } else if (name.length > FILE_NAME_MAX) {
+      problems.push(
+        `file name from secret '${logName(source)}' is ${name.length} characters long: ` +
+          `file systems take at most ${FILE_NAME_MAX} (give the secret a shorter alias)`
+      )
     } else if (seen.has(name)) {
       problems.push(`file '${name}' would be written twice (secret '${logName(source)}')`)
     }

@@ -135,7 +135,9 @@ function syntaxError(text: string, error: unknown): JsonTextError {
   const reason = /^Invalid (number|character|escape character|unicode character)/.exec(message)
   const what = reason
     ? `invalid ${reason[1]}`
-    : message.replace(/ (but got|at position)[\s\S]*$/, '').replace(/^./, c => c.toLowerCase())
+    : message
+        .replace(/ (but got|at position)[\s\S]*$/, '')
+        .replace(/^[A-Z](?=[a-z])/, c => c.toLowerCase())
   return positioned(text, `is not valid JSON: ${what}`, Number(index))
 }
 

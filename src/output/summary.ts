@@ -29,16 +29,51 @@ export function writeSummary(table: SummaryTable, masker: Masker): void {
   }
 }
 
-/** The HTML: an h3 heading, a table when there are rows, then a paragraph for each note. */
-export function summaryHtml(table: SummaryTable, clean: (text: string) => string): string {
+/** The runner drops a step's whole summary over 1 MiB: a table is cut well below that. */
+export const SUMMARY_BUDGET = 256 * 1024
+
+/**
+ * The HTML: an h3 heading, a table when there are rows, then a paragraph for each note. Rows and
+ * notes past `budget` bytes are left out, and a last paragraph says how many.
+ */
+export function summaryHtml(
+  table: SummaryTable,
+  clean: (text: string) => string,
+  budget = SUMMARY_BUDGET
+): string {
   const tr = (cells: string[]) => `<tr>${cells.join('')}</tr>`
-  const parts = [`<h3>${clean(table.heading)}</h3>`]
+  const heading = `<h3>${clean(table.heading)}</h3>`
+  let size = Buffer.byteLength(heading)
+  let cut = 0
+  /** The pieces that fit, in order: once one does not, none after it is kept. */
+  const within = (pieces: string[]): string[] => {
+    const kept: string[] = []
+    for (const piece of pieces) {
+      const bytes = Buffer.byteLength(piece)
+      if (cut === 0 && size + bytes <= budget) {
+        kept.push(piece)
+        size += bytes
+      } else {
+        cut++
+      }
+    }
+    return kept
+  }
+  const parts = [heading]
   if (table.rows.length > 0) {
     const header = tr(table.header.map(data => `<th>${clean(data)}</th>`))
-    const rows = table.rows.map(row => tr(row.map(cell => `<td>${cellHtml(cell, clean)}</td>`)))
+    size += Buffer.byteLength(header)
+    const rows = within(
+      table.rows.map(row => tr(row.map(cell => `<td>${cellHtml(cell, clean)}</td>`)))
+    )
     parts.push(`<table>${header}${rows.join('')}</table>`)
   }
-  for (const note of table.notes ?? []) parts.push(`<p>${clean(note)}</p>`)
+  parts.push(...within((table.notes ?? []).map(note => `<p>${clean(note)}</p>`)))
+  if (cut > 0) {
+    parts.push(
+      `<p>${cut} more row(s) or note(s) not shown: the runner drops a summary over 1 MiB.</p>`
+    )
+  }
   return parts.map(part => part + os.EOL).join('')
 }
 

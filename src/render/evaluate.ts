@@ -1,6 +1,7 @@
-import type { JSONValue } from 'json-p3'
+import { writtenAt, type JsonDocument } from '../jsonpath/document.js'
 import { QueryEvaluationError } from '../jsonpath/query.js'
 import { render as nodeText } from '../jsonpath/result.js'
+import { parseJsonText } from '../output/json.js'
 import { asText } from '../output/emit.js'
 import type { SecretValue } from '../secrets/read.js'
 import { applyFilters } from './filters.js'
@@ -66,28 +67,31 @@ function sourceText(placeholder: Placeholder, values: Map<string, SecretValue>):
   if (source.query === undefined) return { text: asText(secret.data) }
   const document = jsonDocument(secret)
   if ('problem' in document) return document
-  let nodes: JSONValue[]
+  let locations: Array<Array<string | number>>
   try {
-    nodes = source.query.select(document.json)
+    locations = source.query.locate(document.plain)
   } catch (error) {
     if (!(error instanceof QueryEvaluationError)) throw error
     return { problem: `the query failed: ${error.message}` }
   }
-  if (nodes.length !== 1) {
+  if (locations.length !== 1) {
     return {
-      problem: `the query matched ${nodes.length} nodes in '${secret.name}'; it must match one`
+      problem: `the query matched ${locations.length} nodes in '${secret.name}'; it must match one`
     }
   }
-  return { text: nodeText(nodes[0]) }
+  // As lookup-jsonpath: the query compares numbers as doubles, the node is written as the secret
+  // writes it (1e400, 1.50, 12345678901234567890), never rounded.
+  return { text: nodeText(writtenAt(document, locations[0])) }
 }
 
 /** Parse errors are not passed on: their messages quote the text around the error. */
-function jsonDocument(secret: SecretValue): { json: JSONValue } | { problem: string } {
+function jsonDocument(secret: SecretValue): JsonDocument | { problem: string } {
   if (typeof secret.data !== 'string') {
     return { problem: `'${secret.name}' is a binary secret: a query needs a JSON SecretString` }
   }
   try {
-    return { json: JSON.parse(secret.data) as JSONValue }
+    const written = parseJsonText(secret.data).value
+    return { plain: JSON.parse(secret.data) as JsonDocument['plain'], written }
   } catch {
     return { problem: `'${secret.name}' is not valid JSON (the value is not shown)` }
   }

@@ -93,6 +93,19 @@ describe('emit', () => {
     expect(read('GITHUB_OUTPUT')).toBe('')
   })
 
+  it('refuses a file name longer than file systems take, before writing anything', async () => {
+    const outputDir = path.join(dir, 'long')
+    const fits = { name: 'A', value: 'fits-value-1', source: 'a', file: 'A'.repeat(255) }
+    const long = { name: 'B', value: 'long-value-1', source: 'app/long', file: 'B'.repeat(256) }
+    const config = { env: false, outputs: false, outputDir }
+    await expect(emit({ secrets: [fits, long] }, config, {})).rejects.toThrow(
+      /file name from secret 'app\/long' is 256 characters long: file systems take at most 255/
+    )
+    expect(fs.existsSync(outputDir)).toBe(false)
+    await emit({ secrets: [fits] }, config, {})
+    expect(fs.readFileSync(path.join(outputDir, fits.file), 'utf8')).toBe('fits-value-1')
+  })
+
   it('sends output-only targets to outputs even when export-outputs is false', async () => {
     await emit(
       { secrets: [{ name: 'pending-value', value: 'new-pw', source: 's', channels: ['output'] }] },

@@ -148,6 +148,8 @@ describe('parseJsonText', () => {
     expect(refusal('{"a":nope}').message).toMatch(/at line 1, column 6$/)
     expect(refusal('{"a":\r\n1 2}').message).toMatch(/at line 2, column 3$/)
     expect(refusal('{"pw": "hunter2').message).toMatch(/ends too early$/)
+    expect(refusal('x').message).toBe('is not valid JSON: JSON value expected at line 1, column 1')
+    expect(refusal('{"a" 1}').message).toMatch(/: colon ':' expected after property name at/)
   })
 
   it(`refuses JSON nested deeper than ${MAX_JSON_DEPTH} levels naming the depth, without recursing`, () => {

@@ -6,7 +6,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import type { SummaryCell, SummaryTable } from '../../../src/output/emission.js'
 import { Masker } from '../../../src/output/mask.js'
-import { summaryHtml, writeSummary } from '../../../src/output/summary.js'
+import { SUMMARY_BUDGET, summaryHtml, writeSummary } from '../../../src/output/summary.js'
 import { fcParams } from '../../harness/properties.js'
 
 let dir: string
@@ -72,6 +72,24 @@ describe('summaryHtml', () => {
       fc.property(tables, t => summaryHtml(t, clean) === coreHtml(t, clean)),
       fcParams(300)
     )
+  })
+  it('leaves out the rows and notes past its budget, and says how many', () => {
+    const cell = 'n'.repeat(500)
+    const big: SummaryTable = {
+      heading: 'Fetched 2000 secrets',
+      header: ['Secret'],
+      rows: Array.from({ length: 2000 }, (_, i) => [`${cell}${i}`]),
+      notes: ['a note']
+    }
+    const html = summaryHtml(big, text => text)
+    expect(Buffer.byteLength(html)).toBeLessThan(SUMMARY_BUDGET + 200)
+    const kept = html.match(/<tr><td>/g)?.length ?? 0
+    expect(kept).toBeGreaterThan(400)
+    expect(html).toContain(`${cell}${kept - 1}</td>`)
+    expect(html).not.toContain(`${cell}${kept}</td>`)
+    expect(html).not.toContain('a note')
+    expect(html).toContain(`<p>${2000 - kept + 1} more row(s) or note(s) not shown`)
+    expect(summaryHtml(table, text => text)).not.toContain('not shown')
   })
 })
 

@@ -158,6 +158,26 @@ describe('evaluate', () => {
     })
   })
 
+  it('writes JSON numbers as the secret writes them, through queries and filters', () => {
+    const nums =
+      '{"big":1e400,"int":12345678901234567890,"small":-1e-400,"f":1.50,"e":1E+2,' +
+      '"obj":{"x":1e400,"y":12345678901234567890},"arr":[1e400,0.1]}'
+    const rendered = renderWith(
+      'big={{ secret "n" "big" }} int={{ secret "n" "int" }} small={{ secret "n" "small" }} ' +
+        'f={{ secret "n" "f" }} e={{ secret "n" "e" }} obj={{ secret "n" "obj" }} ' +
+        'json={{ secret "n" "big" | json }} yaml={{ secret "n" "int" | yaml }} ' +
+        'shell={{ secret "n" "f" | shell }} filter={{ secret "n" "$.arr[?@ > 1]" }}',
+      { n: nums }
+    )
+    expect(rendered).toEqual({
+      text:
+        'big=1e400 int=12345678901234567890 small=-1e-400 f=1.50 e=1E+2 ' +
+        'obj={"x":1e400,"y":12345678901234567890} json="1e400" yaml="12345678901234567890" ' +
+        "shell='1.50' filter=1e400",
+      produced: expect.arrayContaining(['1e400', '12345678901234567890', '1.50'])
+    })
+  })
+
   it('names the placeholder and its line for every problem, never a value', () => {
     const result = renderWith(
       '{{ secret "db" "$.none" }}\n{{ secret "db" "$.*" }}\n{{ secret "txt" "$.a" }}\n' +
