@@ -1,8 +1,8 @@
 // npm run bench: the bundled action through a proxy that adds 25 ms to every request in front
 // of moto, as a workflow on a real network link would see it. Prints wall time and API calls,
 // the ratio to a bare-SDK floor, the JavaScript a plain fetch compiles and the size of dist/.
-import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
@@ -12,7 +12,7 @@ import {
   type SeededSecret
 } from '../__tests__/harness/moto.js'
 import { startProxy, type FaultFn, regionOf, type TestProxy } from '../__tests__/harness/proxy.js'
-import { PROJECT_DIR, runStep, tempDir } from '../__tests__/harness/runner.js'
+import { inputEnv, PROJECT_DIR, runnerEnv, runStep, tempDir } from '../__tests__/harness/runner.js'
 import { testClient } from '../__tests__/harness/moto.js'
 
 const LATENCY_MS = 25
@@ -199,6 +199,10 @@ const PLAIN_JS_TARGET = 1.2e6
 const DIST_TARGET = 5e6
 const DIST_DIR = path.join(PROJECT_DIR, 'dist')
 const PROBE = fileURLToPath(new URL('./bench/probe.mjs', import.meta.url))
+const ENV_DASHES = fileURLToPath(new URL('./bench/env-dashes.mjs', import.meta.url))
+/** SMA_BENCH_INSTRUCTIONS=1: also count instructions under valgrind (about a minute more). */
+const COUNT_INSTRUCTIONS = process.env.SMA_BENCH_INSTRUCTIONS === '1'
+const INSTRUCTION_RUNS = 3
 
 /** scripts/bench/floor.ts bundled as the action is (scripts/bundle.sh), to <dir>/index.js. */
 function bundleFloor(): string {
@@ -268,6 +272,68 @@ async function floorRows(proxy: TestProxy): Promise<string[][]> {
   ]
 }
 
+/**
+ * Instructions one 1-secret step executes under valgrind's callgrind, every thread counted: far
+ * steadier than time on a shared machine (about 1 % apart run to run), so a change of half a
+ * percent shows. Straight to moto: latency costs no instructions.
+ */
+function instructions(distDir: string, endpoint: string): number {
+  const dir = tempDir('sma-vg-')
+  const files = Object.fromEntries(
+    ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_STEP_SUMMARY'].map(
+      name => [name, path.join(dir, name)]
+    )
+  )
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  const step = {
+    ...runnerEnv(tempDir('sma-vg-ws-'), tempDir('sma-vg-rt-')),
+    ...files,
+    ...inputEnv({ 'endpoint-url': endpoint, 'secret-ids': 'bench/s0' })
+  }
+  const env = Object.fromEntries(
+    Object.entries(step).map(([name, value]) =>
+      name.includes('-') ? [`SMA_DASH_${name.replaceAll('-', '__')}`, value] : [name, value]
+    )
+  )
+  const node = path.join(PROJECT_DIR, 'node_modules', 'node', 'bin', 'node')
+  const run = spawnSync(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`,
+      node,
+      `--import=${ENV_DASHES}`,
+      path.join(distDir, 'index.js')
+    ],
+    { env, encoding: 'utf8' }
+  )
+  const collected = /Collected : (\d+)/.exec(run.stderr ?? '')
+  if (run.status !== 0 || !collected) {
+    throw new Error(`valgrind, ${distDir}: ${run.error ?? run.stderr?.slice(-500)}`)
+  }
+  return Number(collected[1])
+}
+
+function instructionRow(endpoint: string): string[] {
+  const label = '1 secret, instructions: ours / floor (valgrind)'
+  if (!COUNT_INSTRUCTIONS) return [label, 'not counted', 'SMA_BENCH_INSTRUCTIONS=1 counts them', '']
+  const floorDir = bundleFloor()
+  const ours: number[] = []
+  const floor: number[] = []
+  for (let i = 0; i < INSTRUCTION_RUNS; i++) {
+    ours.push(instructions(DIST_DIR, endpoint))
+    floor.push(instructions(floorDir, endpoint))
+  }
+  const a = median(ours)
+  const b = median(floor)
+  return [
+    label,
+    `${(a / 1e6).toFixed(0)} / ${(b / 1e6).toFixed(0)} M`,
+    `${(a / b).toFixed(3)} (median of ${INSTRUCTION_RUNS} each)`,
+    '(for reading the above)'
+  ]
+}
+
 /** Bytes of dist/ JavaScript a plain 1-secret fetch (no role, no cache) loads and compiles. */
 async function plainFetchRow(proxy: TestProxy): Promise<string[]> {
   const log = path.join(tempDir('sma-loads-'), 'loads.txt')
@@ -312,7 +378,12 @@ async function main(): Promise<void> {
   const startRows: string[][] = []
   try {
     await seed(moto, 1)
-    startRows.push(...(await floorRows(proxy)), await plainFetchRow(proxy), distRow())
+    startRows.push(
+      ...(await floorRows(proxy)),
+      instructionRow(moto.endpoint),
+      await plainFetchRow(proxy),
+      distRow()
+    )
     let seededAs = ''
     let seeded: SeededSecret[] = []
     for (const scenario of scenarios) {
