@@ -1,7 +1,7 @@
 import * as core from './actions-core.js'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import * as fs from 'node:fs'
-import { clientSettings, SecretsManagerClients } from './aws/client.js'
+import { clientSettings, createSecretsManagerClient } from './aws/client.js'
 import { resolveCredentials } from './aws/credentials.js'
 import { parseAwsConfig } from './inputs/common.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
@@ -54,5 +54,5 @@ async function postClient(read: ReadInput, env: NodeJS.ProcessEnv): Promise<Secr
   const region = core.getState(STATE_REGION) || aws.region
   const settings = clientSettings({ ...aws, region }, [], env)
   settings.credentials = await resolveCredentials(aws.role, settings, env)
-  return new SecretsManagerClients(settings, settings.region, env).forRegion()
+  return createSecretsManagerClient(settings)
 }

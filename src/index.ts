@@ -6,7 +6,6 @@
 // lazily-imported chunks, so a step compiles only its own phase's and mode's code.
 import * as core from './actions-core.js'
 import { run } from './main.js'
-import { handlers } from './modes/index.js'
 
 const STATE_IS_POST = 'isPost'
 
@@ -14,9 +13,5 @@ if (core.getState(STATE_IS_POST) === 'true') {
   await (await import('./post.js')).run()
 } else {
   core.saveState(STATE_IS_POST, 'true')
-  // The mode's chunk starts loading now; main validates the mode and gets it from the module
-  // cache. An unknown mode loads nothing here.
-  const mode = core.getInput('mode') || 'fetch'
-  if (Object.hasOwn(handlers, mode)) handlers[mode]().catch(() => undefined)
   await run()
 }

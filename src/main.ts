@@ -32,14 +32,12 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     maskUrlPassword(settings.endpoint)
     maskUrlPassword(settings.proxy)
     settings.credentials = await resolveCredentials(aws.role, settings, env)
-    // Nor its query: a token may ride in it as well as in the user info.
-    const endpoint = settings.endpoint
-      ? withoutUserInfo(settings.endpoint).replace(/[?#].*$/s, '')
-      : 'default'
+    const endpoint = settings.endpoint ? withoutUserInfo(settings.endpoint) : 'default'
     log.debug(`region ${settings.region}, endpoint ${endpoint}`)
     const clients = SecretsManagerClients.forConfig(settings, aws, env)
 
-    core.saveState(STATE_MODE, mode)
+    // Only a mode with a post hook is named: the post step then loads no mode's code for the others.
+    if (handler.post) core.saveState(STATE_MODE, mode)
     // The post step works on this step's (first) secret: in its ARN's region, else the default.
     core.saveState(STATE_REGION, (arns[0] && clients.regionOf(arns[0])) || settings.region)
     const emission = await handler.run(config, { clients, settings, env })

@@ -22,7 +22,7 @@ export interface ClientSettings {
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000
 
 /** Calls in flight at once to one client: enough to hide latency, few enough not to be throttled. */
-export const CONCURRENCY = 10
+const CONCURRENCY = 10
 
 /** A queue that runs at most CONCURRENCY calls at once. */
 export function callLimit(): LimitFunction {
@@ -132,7 +132,9 @@ export class SecretsManagerClients {
     const groups = new Map<string | undefined, T[]>()
     for (const item of items) {
       const region = this.regionOf(item.id)
-      groups.set(region, [...(groups.get(region) ?? []), item])
+      const group = groups.get(region)
+      if (group) group.push(item)
+      else groups.set(region, [item])
     }
     return [...groups].map(([region, group]) => [this.forRegion(region), group])
   }

@@ -75,7 +75,7 @@ export function isAccessDenied(error: unknown): boolean {
  * A 403 that carries no AWS request id did not come from AWS (every AWS answer, and moto's,
  * has one): a proxy or firewall on the way refused the request.
  */
-export function isRefusedOnTheWay(error: unknown): boolean {
+function isRefusedOnTheWay(error: unknown): boolean {
   const { name, status, requestId } = awsFailure(error)
   return status === 403 && requestId === undefined && !DENIED.test(name)
 }

@@ -1,6 +1,9 @@
 import { ActionError } from '../errors.js'
 import { regionFromArn } from './arn.js'
 
+/** What an AWS region name looks like: eu-west-1, us-gov-west-1, cn-north-1. */
+export const REGION_NAME = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
+
 export const NO_REGION =
   "No AWS region: set the 'aws-region' input, use a secret ARN, or set AWS_REGION " +
   '(aws-actions/configure-aws-credentials sets it).'
@@ -13,7 +16,7 @@ export function defaultRegion(
   return input || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined
 }
 
-/** The step's home region (STS, the post step): the default region, else a secret ARN's. */
+/** The step's home region (STS, the post step): the input, then a secret ARN's, then the environment. */
 export function resolveRegion(
   input: string | undefined,
   arns: readonly string[],

@@ -1,5 +1,6 @@
 import { DEFAULT_AUTO_SELECT_FAMILY_ATTEMPT_TIMEOUT_MS } from '../aws/http.js'
 import type { AwsConfig, RoleConfig } from '../aws/config.js'
+import { REGION_NAME } from '../aws/region.js'
 import { InputError } from '../errors.js'
 import type { EmitConfig } from '../output/emission.js'
 import { maskUrlPassword, Unmasked, unmaskedName } from '../output/mask.js'
@@ -18,7 +19,6 @@ export const MODES = [
 export type Mode = (typeof MODES)[number]
 
 const ROLE_ARN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
 
 export function parseMode(inputs: Inputs, known: readonly string[]): Mode {
   const mode = inputs.string('mode') || 'fetch'
@@ -30,7 +30,7 @@ export function parseMode(inputs: Inputs, known: readonly string[]): Mode {
 
 export function parseAwsConfig(inputs: Inputs): AwsConfig {
   const region = inputs.optional('aws-region')
-  if (region !== undefined && !REGION.test(region)) {
+  if (region !== undefined && !REGION_NAME.test(region)) {
     throw new InputError('aws-region', `'${region}' is not a region name such as us-east-1`)
   }
   return {

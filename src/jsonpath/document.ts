@@ -26,9 +26,8 @@ export function parseJsonSecret(data: SecretData, secretName: string): JsonDocum
   if (data.trim() === '') {
     throw new ActionError(`Secret '${secretName}' is empty: lookup-jsonpath needs a JSON value.`)
   }
-  let written: unknown
   try {
-    written = parseJsonText(data).value
+    return readJsonDocument(data)
   } catch (error) {
     if (!(error instanceof JsonTextError)) throw error
     throw new ActionError(
@@ -36,8 +35,13 @@ export function parseJsonSecret(data: SecretData, secretName: string): JsonDocum
         '(the value is not shown). Use fetch to read it whole.'
     )
   }
+}
+
+/** Both readings of JSON text. Throws JsonTextError, whose message quotes nothing of the text. */
+export function readJsonDocument(text: string): JsonDocument {
+  const written = parseJsonText(text).value
   // Valid by now, and no deeper than parseJsonText allows.
-  return { plain: JSON.parse(data) as JSONValue, written }
+  return { plain: JSON.parse(text) as JSONValue, written }
 }
 
 /** The node of `written` at a query result's location. */

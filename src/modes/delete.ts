@@ -5,7 +5,13 @@ import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { Emission } from '../output/emission.js'
 import { DRY_RUN_NOTE } from '../output/plan.js'
-import { parseSecretId, parseSecretIds, requestLabel, type SecretRequest } from '../secrets/ids.js'
+import {
+  isArn,
+  parseSecretId,
+  parseSecretIds,
+  requestLabel,
+  type SecretRequest
+} from '../secrets/ids.js'
 import {
   deleteSecret,
   describeSecret,
@@ -73,7 +79,7 @@ function parseSelection(inputs: Inputs): SecretRequest[] {
   }
   if (one !== undefined) {
     const id = parseSecretId(inputs, 'delete')
-    return [{ id, kind: /^arn:/i.test(id) ? 'arn' : 'name' }]
+    return [{ id, kind: isArn(id) ? 'arn' : 'name' }]
   }
   const requests = parseSecretIds(many, 'secret-ids')
   if (requests.length === 0) {
@@ -268,7 +274,7 @@ function planOf(config: DeleteConfig, outcomes: Outcome[]): Record<string, unkno
 
 /** deletion-policy: Retain keeps every secret: no AWS call, and the summary says so. */
 function retained(config: DeleteConfig): Emission {
-  const ids = config.requests.map(r => (r.kind === 'prefix' ? `${r.id}*` : r.id))
+  const ids = config.requests.map(requestLabel)
   log.info(`deletion-policy: Retain: nothing deleted (${ids.join(', ')})`)
   const outputs: Record<string, string> = { 'deleted-secrets': '[]', 'deletion-dates': '{}' }
   if (config.dryRun) {

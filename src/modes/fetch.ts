@@ -2,7 +2,6 @@ import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { callLimit, type SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
-import type { Inputs } from '../inputs/reader.js'
 import type { SecretTarget } from '../output/emission.js'
 import { toEnvName, type NameTransformation } from '../output/env-names.js'
 import type * as jsonEnv from '../output/json-env.js'
@@ -22,6 +21,7 @@ import {
   type ListedSecret,
   type ReadFailure,
   type SecretValue,
+  parseVersion,
   type VersionSelector
 } from '../secrets/read.js'
 import type { ModeHandler } from './types.js'
@@ -41,21 +41,6 @@ export interface FetchConfig {
 const TRANSFORMATIONS = ['uppercase', 'lowercase', 'none'] as const
 const ON_MISSING = ['fail', 'warn'] as const
 type OnMissing = (typeof ON_MISSING)[number]
-
-export function parseVersion(inputs: Inputs): VersionSelector {
-  const versionId = inputs.optional('version-id')
-  const versionStage = inputs.optional('version-stage')
-  if (versionId && versionStage) {
-    throw new InputError('version-id', 'give version-id or version-stage, not both')
-  }
-  if (versionId !== undefined && !/^[\w-]{32,64}$/.test(versionId)) {
-    throw new InputError('version-id', `'${versionId}' is not a version id (32-64 characters)`)
-  }
-  if (versionStage !== undefined && !/^[\w+=,.@-]{1,256}$/.test(versionStage)) {
-    throw new InputError('version-stage', `'${versionStage}' is not a version stage label`)
-  }
-  return { versionId, versionStage }
-}
 
 export const fetchMode: ModeHandler<FetchConfig> = {
   exportDefaults: { env: true, outputs: false },
@@ -351,10 +336,10 @@ export function targetsFor(
     config.stripPrefix
   )
   const fileName = prefix || toEnvName(value.name, config.transformation)
-  if (json === undefined) {
+  if (json === undefined || parser === undefined) {
     return [{ name: prefix, value: value.data, source: value.name, file: fileName }]
   }
-  const keys = (parser as JsonEnv).flattenJsonToEnv(prefix, json, config.transformation)
+  const keys = parser.flattenJsonToEnv(prefix, json, config.transformation)
   return [
     ...keys.map(key => ({ name: key.name, value: key.value, source: value.name })),
     { name: fileName, value: value.data, source: value.name, file: fileName, channels: ['file'] }

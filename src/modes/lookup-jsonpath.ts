@@ -22,10 +22,10 @@ import { isArn, parseSecretId } from '../secrets/ids.js'
 import {
   explainMissingVersion,
   getSecretValue,
+  parseVersion,
   type SecretValue,
   type VersionSelector
 } from '../secrets/read.js'
-import { parseVersion } from './fetch.js'
 import type { ModeHandler } from './types.js'
 import { log } from '../output/log.js'
 

@@ -33,7 +33,7 @@ import {
   restoreIfDeleted,
   type SecretDescription
 } from '../secrets/lifecycle.js'
-import { dryRunSummary } from '../output/plan.js'
+import { dryRunEmission } from '../output/plan.js'
 import { log } from '../output/log.js'
 
 export const UPDATE_POLICIES = ['IfNotExists', 'AlwaysUpdate', 'MergeMissing'] as const
@@ -283,18 +283,14 @@ function planned(config: PushConfig, decision: PushDecision): Emission {
       r => r.Region
     )
   }
-  return {
-    outputs: {
-      plan: JSON.stringify(plan),
-      arn: current?.arn ?? existing?.arn ?? '',
-      name: plan.secret,
-      'version-id': current?.versionId ?? '',
-      changed: 'false',
-      created: 'false',
-      'generated-fields': JSON.stringify(generated)
-    },
-    summary: dryRunSummary(`push-generated (dry run): ${plan.secret}`, plan)
-  }
+  return dryRunEmission(`push-generated (dry run): ${plan.secret}`, plan, {
+    arn: current?.arn ?? existing?.arn ?? '',
+    name: plan.secret,
+    'version-id': current?.versionId ?? '',
+    changed: 'false',
+    created: 'false',
+    'generated-fields': JSON.stringify(generated)
+  })
 }
 
 function emission(

@@ -26,7 +26,7 @@ import {
   restoreIfDeleted,
   type SecretDescription
 } from '../secrets/lifecycle.js'
-import { dryRunSummary } from '../output/plan.js'
+import { dryRunEmission } from '../output/plan.js'
 import { parseCreateOptions, parseRequestToken, parseStages } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
 
@@ -195,20 +195,16 @@ function planned(config: PutConfig, decision: PutDecision): Emission {
     stages: decision.action === 'unchanged' ? [] : config.stages,
     'replicate-to': missingReplicas(config.replicas, secret?.replicas ?? {}).map(r => r.Region)
   }
-  return {
-    outputs: {
-      plan: JSON.stringify(plan),
-      arn: secret?.arn ?? '',
-      name: secret?.name ?? config.secretId,
-      'version-id': decision.action === 'unchanged' ? decision.held.versionId : '',
-      changed: 'false',
-      created: 'false',
-      ...(config.replicas.length > 0 && {
-        'replication-status': JSON.stringify(secret?.replicas ?? {})
-      })
-    },
-    summary: dryRunSummary(`put (dry run): ${plan.secret}`, plan)
-  }
+  return dryRunEmission(`put (dry run): ${plan.secret}`, plan, {
+    arn: secret?.arn ?? '',
+    name: secret?.name ?? config.secretId,
+    'version-id': decision.action === 'unchanged' ? decision.held.versionId : '',
+    changed: 'false',
+    created: 'false',
+    ...(config.replicas.length > 0 && {
+      'replication-status': JSON.stringify(secret?.replicas ?? {})
+    })
+  })
 }
 
 function emission(

@@ -11,9 +11,9 @@ import { formatEntries, FORMATS, type Format } from '../render/env-file.js'
 import { evaluate, NOT_READ } from '../render/evaluate.js'
 import { parseTemplate, where, type Part, type Placeholder } from '../render/template.js'
 import { isArn, parseSecretIds, type SecretRequest } from '../secrets/ids.js'
-import type { SecretValue, VersionSelector } from '../secrets/read.js'
+import { parseVersion, type SecretValue, type VersionSelector } from '../secrets/read.js'
 import * as jsonEnv from '../output/json-env.js'
-import { fetchAll, parseVersion, readAll, targetsFor, type Fetched } from './fetch.js'
+import { fetchAll, readAll, targetsFor, type Fetched } from './fetch.js'
 import type { ModeHandler } from './types.js'
 
 export interface RenderTarget {

@@ -25,9 +25,6 @@ const FILE_NAME = /^[A-Za-z0-9_][A-Za-z0-9._-]*$/
 /** A file name's limit on Linux, macOS and Windows (FILE_NAME is ASCII: bytes are characters). */
 const FILE_NAME_MAX = 255
 
-/** Where a run delivered each secret, for the summary. */
-export type Deliveries = Map<string, string[]>
-
 /**
  * The one place values leave the process: mask everything, refuse anything unsafe before
  * writing anything, then write files, outputs, env vars, post-step state and the summary.

@@ -1,4 +1,5 @@
 import * as core from '../actions-core.js'
+import { scanJson } from './json-scan.js'
 
 export type SecretData = string | Uint8Array
 
@@ -68,20 +69,27 @@ export function maskForms(
   }
   // A work list, not recursion: a leaf may itself be JSON text, to any depth.
   const pending: string[] = []
+  // Bytes that are not UTF-8 (a key file with one stray byte, Latin-1 text) still print their
+  // valid lines as text when a later step shows the file: those lines are masked too, but not
+  // the short ones random bytes are full of (a line `e` would blank every e of the job's log).
+  let lossy: string | undefined
   if (typeof value === 'string') {
     pending.push(value)
   } else {
     add(Buffer.from(value).toString('base64'))
-    // Bytes that are not UTF-8 (a key file with one stray byte, Latin-1 text) still print their
-    // valid lines as text when a later step shows the file: those lines are masked too.
-    pending.push(decodeUtf8(value) ?? new TextDecoder('utf-8').decode(value))
+    const text = decodeUtf8(value)
+    lossy = text === undefined ? new TextDecoder('utf-8').decode(value) : undefined
+    pending.push(text ?? (lossy as string))
   }
   const done = new Set<string>()
   for (let text = pending.pop(); text !== undefined; text = pending.pop()) {
     if (done.has(text)) continue
     done.add(text)
     add(text)
-    for (const line of text.split(/\r?\n|\r/)) if (!JSON_STRUCTURE.test(line)) add(line)
+    const shortest = text === lossy ? SCRUB_MIN : 1
+    for (const line of text.split(/\r?\n|\r/)) {
+      if (line.length >= shortest && !JSON_STRUCTURE.test(line)) add(line)
+    }
     pending.push(...jsonLeaves(text, unmasked, plain))
   }
   return [...forms]
@@ -181,7 +189,7 @@ function scanLeaves(
       const frame = frames.pop()
       if (frame?.keyed) path.pop()
       if (frame?.hidden && frames[frames.length - 1]?.hidden === false) {
-        onLeaf(JSON.stringify(JSON.parse(json.slice(frame.start, i + 1))), 'container', true)
+        onLeaf(scanJson(json.slice(frame.start, i + 1)).compact, 'container', true)
       }
       key = undefined
       expectKey = false
@@ -322,10 +330,12 @@ export function maskUrlPassword(text: string | undefined, target: Masker = maske
 }
 
 /**
- * `scheme://user:password@host/...` as `scheme://***@host/...`, for messages and debug lines:
- * everything up to the last `@`, with or without a scheme (`http//user:pw@proxy`).
+ * `scheme://user:password@host/...?query` as `scheme://***@host/...`, for messages and debug
+ * lines: the query and fragment go first (a token may ride in them, `@` and all), then everything
+ * up to the last `@`, with or without a scheme (`http//user:pw@proxy`).
  */
-export function withoutUserInfo(text: string): string {
+export function withoutUserInfo(url: string): string {
+  const text = url.replace(/[?#].*$/s, '')
   const at = text.lastIndexOf('@')
   if (at < 0) return text
   const scheme = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//.exec(text)?.[0] ?? ''

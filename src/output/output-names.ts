@@ -1,6 +1,6 @@
 /** Step output names: GitHub expressions look them up ignoring case. */
 
-export const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
+const OUTPUT_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 /**
  * Why a name cannot be a step output, or undefined. `__proto__` matches the pattern, but set on

@@ -1,4 +1,4 @@
-import type { SummaryTable } from './emission.js'
+import type { Emission, SummaryTable } from './emission.js'
 
 export const DRY_RUN_NOTE = 'Dry run: only read calls were made; nothing was written.'
 
@@ -16,5 +16,17 @@ export function dryRunSummary(heading: string, plan: Record<string, unknown>): S
       .filter(([key]) => key !== 'dry-run')
       .map(([key, value]) => [key, show(value)]),
     notes: [DRY_RUN_NOTE]
+  }
+}
+
+/** What a dry run emits: the plan as the `plan` output, before the mode's own, and as the summary. */
+export function dryRunEmission(
+  heading: string,
+  plan: Record<string, unknown>,
+  outputs: Record<string, string>
+): Emission {
+  return {
+    outputs: { plan: JSON.stringify(plan), ...outputs },
+    summary: dryRunSummary(heading, plan)
   }
 }

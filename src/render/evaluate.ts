@@ -1,13 +1,10 @@
-import { writtenAt, type JsonDocument } from '../jsonpath/document.js'
+import { readJsonDocument, writtenAt, type JsonDocument } from '../jsonpath/document.js'
 import { QueryEvaluationError } from '../jsonpath/query.js'
 import { render as nodeText } from '../jsonpath/result.js'
-import { parseJsonText } from '../output/json.js'
 import { asText } from '../output/emit.js'
 import type { SecretValue } from '../secrets/read.js'
-import { applyFilters } from './filters.js'
+import { applyFilters, LONE_SURROGATE } from './filters.js'
 import { where, type Part, type Placeholder } from './template.js'
-
-const LONE_SURROGATE = /\p{Cs}/u
 
 /** The problem of a placeholder whose secret could not be read (the read's error says why). */
 export const NOT_READ = 'the secret was not read'
@@ -90,8 +87,7 @@ function jsonDocument(secret: SecretValue): JsonDocument | { problem: string } {
     return { problem: `'${secret.name}' is a binary secret: a query needs a JSON SecretString` }
   }
   try {
-    const written = parseJsonText(secret.data).value
-    return { plain: JSON.parse(secret.data) as JsonDocument['plain'], written }
+    return readJsonDocument(secret.data)
   } catch {
     return { problem: `'${secret.name}' is not valid JSON (the value is not shown)` }
   }

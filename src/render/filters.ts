@@ -9,7 +9,7 @@ export type FilterName = (typeof FILTER_NAMES)[number]
 export type FilterResult = { text: string } | { problem: string }
 
 /** A UTF-16 surrogate without its pair: no UTF-8 file can hold it. */
-const LONE_SURROGATE = /\p{Cs}/u
+export const LONE_SURROGATE = /\p{Cs}/u
 
 export const FILTERS: Record<FilterName, (text: string) => FilterResult> = {
   /** A JSON string literal, quotes included. */

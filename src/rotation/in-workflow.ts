@@ -37,7 +37,7 @@ import {
   type Stages
 } from './stages.js'
 import { restoreIfDeleted } from '../secrets/lifecycle.js'
-import { dryRunSummary } from '../output/plan.js'
+import { dryRunEmission } from '../output/plan.js'
 import { jsonObject, jsonText } from '../output/json.js'
 import { log } from '../output/log.js'
 
@@ -430,16 +430,12 @@ function rotationPlan(
     strategy: 'in-workflow',
     ...details
   }
-  return {
-    outputs: {
-      plan: JSON.stringify(plan),
-      arn: secret.arn,
-      'version-id': current ?? '',
-      'previous-version-id': '',
-      rotated: 'false'
-    },
-    summary: dryRunSummary(`rotate (dry run): ${secret.name}`, plan)
-  }
+  return dryRunEmission(`rotate (dry run): ${secret.name}`, plan, {
+    arn: secret.arn,
+    'version-id': current ?? '',
+    'previous-version-id': '',
+    rotated: 'false'
+  })
 }
 
 function finishedEmission(

@@ -20,7 +20,7 @@ import {
   type SecretStages
 } from './stages.js'
 import { restoreIfDeleted } from '../secrets/lifecycle.js'
-import { dryRunSummary } from '../output/plan.js'
+import { dryRunEmission } from '../output/plan.js'
 import { waitForRotation, type RotationOutcome } from './waiter.js'
 import { log } from '../output/log.js'
 
@@ -178,17 +178,13 @@ function planned(
     'stages-would-move': moves,
     ...(staleNote && { 'stale-pending': staleNote })
   }
-  return {
-    outputs: {
-      plan: JSON.stringify(plan),
-      arn: secret.arn,
-      'version-id': current ?? '',
-      'previous-version-id': '',
-      'pending-version-id': '',
-      rotated: 'false'
-    },
-    summary: dryRunSummary(`rotate (dry run): ${secret.name}`, plan)
-  }
+  return dryRunEmission(`rotate (dry run): ${secret.name}`, plan, {
+    arn: secret.arn,
+    'version-id': current ?? '',
+    'previous-version-id': '',
+    'pending-version-id': '',
+    rotated: 'false'
+  })
 }
 
 async function startRotation(

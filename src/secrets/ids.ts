@@ -2,12 +2,10 @@
  * The secret-ids input, parsed as aws-actions/aws-secretsmanager-get-secrets parses it
  * (src/utils.ts extractAliasAndSecretIdFromInput, buildSecretsList; src/index.ts run).
  */
-import { isSecretArn, regionFromArn, SECRET_NAME_CHARS } from '../aws/arn.js'
+import { isSecretArn, SECRET_NAME_CHARS } from '../aws/arn.js'
 import { InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import { toEnvName, type NameTransformation } from '../output/env-names.js'
-
-export { regionFromArn, secretNameFromArn } from '../aws/arn.js'
 
 export interface SecretRequest {
   /** A secret name, an ARN, for 'prefix' the prefix without its '*', for 'tag' `tag:KEY[=VALUE]`. */
@@ -200,7 +198,7 @@ export function parseSecretId(inputs: Inputs, mode: string): string {
 
 /** Why `id` is neither a secret name nor a secret ARN, or undefined when it is one of them. */
 export function secretIdProblem(id: string): string | undefined {
-  if (isArn(id) ? regionFromArn(id) !== undefined : SECRET_NAME.test(id)) return undefined
+  if (isArn(id) ? isSecretArn(id) : SECRET_NAME.test(id)) return undefined
   return (
     `'${id}' is neither a secret name (1-512 letters, digits or /_+=.@!-) nor a secret ARN ` +
     '(arn:<partition>:secretsmanager:<region>:<account>:secret:<name>)'

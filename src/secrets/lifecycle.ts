@@ -13,6 +13,7 @@ import {
   type SecretsManagerClient
 } from '@aws-sdk/client-secrets-manager'
 import { describeAwsError, isNotFound } from '../aws/errors.js'
+import { REGION_NAME } from '../aws/region.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import { log } from '../output/log.js'
@@ -41,7 +42,7 @@ export async function describeSecret(
   return described(out, secretId)
 }
 
-export function described(out: DescribeSecretResponse, secretId: string): SecretDescription {
+function described(out: DescribeSecretResponse, secretId: string): SecretDescription {
   return {
     arn: out.ARN ?? secretId,
     name: out.Name ?? secretId,
@@ -97,17 +98,16 @@ export async function restoreIfDeleted(
 
 // ---------- replication ----------
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/
 const KMS_KEY = /^[\x21-\x7e]{1,2048}$/
 
 /** replica-regions: one region a line, or REGION=KMS_KEY_ID. */
-export function parseReplicaRegions(inputs: Inputs, primary?: string): ReplicaRegionType[] {
+export function parseReplicaRegions(inputs: Inputs): ReplicaRegionType[] {
   const replicas: ReplicaRegionType[] = []
   for (const line of inputs.lines('replica-regions')) {
     const eq = line.indexOf('=')
     const region = (eq < 0 ? line : line.slice(0, eq)).trim()
     const kmsKeyId = eq < 0 ? undefined : line.slice(eq + 1).trim()
-    if (!REGION.test(region)) {
+    if (!REGION_NAME.test(region)) {
       throw new InputError('replica-regions', `'${region}' is not a region name such as eu-west-1`)
     }
     if (kmsKeyId !== undefined && !KMS_KEY.test(kmsKeyId)) {
@@ -115,9 +115,6 @@ export function parseReplicaRegions(inputs: Inputs, primary?: string): ReplicaRe
     }
     if (replicas.some(r => r.Region === region)) {
       throw new InputError('replica-regions', `${region} is given twice`)
-    }
-    if (region === primary) {
-      throw new InputError('replica-regions', `${region} is the secret's own region`)
     }
     replicas.push(kmsKeyId ? { Region: region, KmsKeyId: kmsKeyId } : { Region: region })
   }

@@ -11,7 +11,8 @@ import {
   type SecretValueEntry
 } from '@aws-sdk/client-secrets-manager'
 import { isNotFound } from '../aws/errors.js'
-import { ActionError } from '../errors.js'
+import { ActionError, InputError } from '../errors.js'
+import type { Inputs } from '../inputs/reader.js'
 import { masker, type SecretData } from '../output/mask.js'
 import type { SecretRequest } from './ids.js'
 import { log } from '../output/log.js'
@@ -34,6 +35,22 @@ export interface ReadFailure {
 export interface VersionSelector {
   versionId?: string
   versionStage?: string
+}
+
+/** version-id or version-stage, for the modes that read values (fetch, lookup-jsonpath, render). */
+export function parseVersion(inputs: Inputs): VersionSelector {
+  const versionId = inputs.optional('version-id')
+  const versionStage = inputs.optional('version-stage')
+  if (versionId && versionStage) {
+    throw new InputError('version-id', 'give version-id or version-stage, not both')
+  }
+  if (versionId !== undefined && !/^[\w-]{32,64}$/.test(versionId)) {
+    throw new InputError('version-id', `'${versionId}' is not a version id (32-64 characters)`)
+  }
+  if (versionStage !== undefined && !/^[\w+=,.@-]{1,256}$/.test(versionStage)) {
+    throw new InputError('version-stage', `'${versionStage}' is not a version stage label`)
+  }
+  return { versionId, versionStage }
 }
 
 /** BatchGetSecretValue takes at most 20 ids a call. */
@@ -129,7 +146,7 @@ export interface ListedSecret {
  * Names starting with the prefix, page by page as ListSecrets returns them; secrets scheduled
  * for deletion only when asked for.
  */
-export function listSecretsByPrefix(
+function listSecretsByPrefix(
   client: SecretsManagerClient,
   prefix: string,
   includePlannedDeletion = false
@@ -149,7 +166,7 @@ export function listSecretsByPrefix(
  * given. ListSecrets' tag-key and tag-value filters match by prefix and each on its own (a
  * secret tagged team=web and x=pay matches both), so the exact pair is checked here.
  */
-export function listSecretsByTag(
+function listSecretsByTag(
   client: SecretsManagerClient,
   tag: { key: string; value?: string },
   includePlannedDeletion = false

@@ -6,7 +6,8 @@ import { DescribeSecretCommand, type SecretsManagerClient } from '@aws-sdk/clien
 import { callLimit, type SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
-import { idNames, requestLabel, secretNameFromArn, type SecretRequest } from '../secrets/ids.js'
+import { SECRET_NAME_CHARS, secretNameFromArn } from '../aws/arn.js'
+import { idNames, requestLabel, type SecretRequest } from '../secrets/ids.js'
 import { listSecretPages, listSelected } from '../secrets/read.js'
 import { log } from '../output/log.js'
 import { metadataOf, type SecretMetadata } from './metadata.js'
@@ -31,7 +32,7 @@ export interface CurrentVersions {
 export const NAME_FILTER_VALUES = 10
 // What ListSecrets accepts as a filter value (a leading '!' would mean "not"); anything else
 // goes to DescribeSecret alone.
-const FILTERABLE = /^(?!!)[A-Za-z0-9/_+=.@!-]{1,512}$/
+const FILTERABLE = new RegExp(`^(?!!)[${SECRET_NAME_CHARS}]{1,512}$`)
 
 export function currentVersionId(versionsToStages: Record<string, string[]> | undefined): string {
   const entry = Object.entries(versionsToStages ?? {}).find(([, stages]) =>
@@ -203,9 +204,7 @@ function lookupName(request: SecretRequest): string {
 
 /** A name or ARN must name the secret exactly (wildcards and tags are listed on their own). */
 export function matchesRequest(request: SecretRequest, secret: SecretVersion): boolean {
-  return request.kind === 'prefix'
-    ? secret.name.startsWith(request.id)
-    : idNames(request.id, secret)
+  return idNames(request.id, secret)
 }
 
 function batches(requests: SecretRequest[]): SecretRequest[][] {

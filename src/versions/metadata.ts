@@ -3,6 +3,7 @@
  * its versions, as the Concourse resource hands it out: settings and dates, never a value.
  */
 import type { DescribeSecretResponse, SecretListEntry } from '@aws-sdk/client-secrets-manager'
+import { replicationStatus } from '../secrets/lifecycle.js'
 
 export interface SecretMetadata {
   arn: string
@@ -23,7 +24,9 @@ export interface SecretMetadata {
 }
 
 export function metadataOf(entry: SecretListEntry | DescribeSecretResponse): SecretMetadata {
-  const date = (value: Date | undefined) => value?.toISOString()
+  // An answer's date can be out of a Date's range (a finite epoch far off): left out, not thrown.
+  const date = (value: Date | undefined) =>
+    value && !Number.isNaN(value.getTime()) ? value.toISOString() : undefined
   const replicas = 'ReplicationStatus' in entry ? entry.ReplicationStatus : undefined
   const metadata: SecretMetadata = {
     arn: entry.ARN ?? '',
@@ -39,9 +42,7 @@ export function metadataOf(entry: SecretListEntry | DescribeSecretResponse): Sec
     createdDate: date(entry.CreatedDate),
     owningService: entry.OwningService || undefined,
     primaryRegion: entry.PrimaryRegion || undefined,
-    replicationRegions: replicas
-      ? Object.fromEntries(replicas.map(r => [r.Region ?? '', r.Status ?? 'Unknown']))
-      : undefined
+    replicationRegions: replicas && replicationStatus(replicas)
   }
   // Absent settings are left out rather than written as null.
   return Object.fromEntries(

@@ -111,6 +111,22 @@ describe('maskForms', () => {
     // Latin-1 text: the ASCII lines show as they are.
     const latin1 = Buffer.from('user=d\xe9ploy\npassword=Hunter2-latin\n', 'latin1')
     expect(maskForms(latin1)).toContain('password=Hunter2-latin')
+    // Random bytes: no line too short to be anything but noise.
+    const noise = Buffer.from([
+      0xff, 0x0a, 0x65, 0x0a, 0x41, 0x42, 0x0a, 0xfe, 0x41, 0x42, 0x43, 0x44
+    ])
+    const lines = maskForms(noise).filter(form => !form.includes('\n'))
+    expect(lines).not.toContain('e')
+    expect(lines).not.toContain('AB')
+    expect(lines).toContain('\ufffdABCD')
+  })
+
+  it('registers a value under an unmasked key nested 6,000 levels deep without throwing', () => {
+    const deep = '['.repeat(6000) + '"pw-deep-1"' + ']'.repeat(6000)
+    const value = `{"cfg":${deep},"pw":"pw-top-1"}`
+    const forms = maskForms(value, new Unmasked(['cfg']))
+    expect(forms).toContain(value)
+    expect(forms).toContain('pw-top-1')
   })
 
   it('skips blank values and blank lines', () => {
@@ -199,5 +215,7 @@ describe('URL credentials', () => {
     expect(withoutUserInfo('https://proxy:3128')).toBe('https://proxy:3128')
     expect(withoutUserInfo('http//user:Pr0xy-Pa55w0rd@proxy:3128')).toBe('***@proxy:3128')
     expect(withoutUserInfo('http://u:p@ss@w@rd@proxy')).toBe('http://***@proxy')
+    expect(withoutUserInfo('https://sm.local/?sig=abc@def123secret')).toBe('https://sm.local/')
+    expect(withoutUserInfo('https://u:pw@sm.local/x#t@k')).toBe('https://***@sm.local/x')
   })
 })
