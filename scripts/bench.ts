@@ -12,7 +12,14 @@ import {
   type SeededSecret
 } from '../__tests__/harness/moto.js'
 import { startProxy, type FaultFn, regionOf, type TestProxy } from '../__tests__/harness/proxy.js'
-import { inputEnv, PROJECT_DIR, runnerEnv, runStep, tempDir } from '../__tests__/harness/runner.js'
+import {
+  inputEnv,
+  PROJECT_DIR,
+  runnerEnv,
+  runPostOf,
+  runStep,
+  tempDir
+} from '../__tests__/harness/runner.js'
 import { testClient } from '../__tests__/harness/moto.js'
 
 const LATENCY_MS = 25
@@ -194,6 +201,7 @@ const median = (values: number[]) => {
 }
 
 const PAIRS = 21
+const POST_RUNS = 9
 const RATIO_TARGET = 1.05
 const PLAIN_JS_TARGET = 1.2e6
 const DIST_TARGET = 5e6
@@ -342,12 +350,7 @@ async function plainFetchRow(proxy: TestProxy): Promise<string[]> {
     env: { NODE_OPTIONS: `--import=${PROBE}`, SMA_LOAD_LOG: log }
   })
   if (step.exitCode !== 0) throw new Error(`plain fetch failed: ${step.errors.join('; ')}`)
-  const files = readFileSync(log, 'utf8')
-    .split('\n')
-    .filter(url => url.startsWith('file:'))
-    .map(url => fileURLToPath(url))
-    .filter(file => file.startsWith(DIST_DIR + path.sep))
-  rmSync(log)
+  const files = distFilesIn(log)
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0)
   const names = files.map(file => path.basename(file)).join(', ')
   return [
@@ -356,6 +359,41 @@ async function plainFetchRow(proxy: TestProxy): Promise<string[]> {
     names,
     `<= ${MB(PLAIN_JS_TARGET)}: ${pass(bytes <= PLAIN_JS_TARGET)}`
   ]
+}
+
+/** A plain fetch's post step (nothing to undo): its wall time and the dist/ files it loads. */
+async function postRow(proxy: TestProxy): Promise<string[]> {
+  const walls: number[] = []
+  let loaded: string[] = []
+  for (let i = 0; i < POST_RUNS; i++) {
+    const inputs = { 'endpoint-url': proxy.endpoint, 'secret-ids': 'bench/s0' }
+    const main = await runStep({ inputs })
+    const log = path.join(tempDir('sma-loads-'), 'loads.txt')
+    const post = await runPostOf(main, {
+      inputs,
+      env: { NODE_OPTIONS: `--import=${PROBE}`, SMA_LOAD_LOG: log }
+    })
+    if (main.exitCode !== 0 || post.exitCode !== 0) throw new Error(`post row: ${post.log}`)
+    walls.push(post.durationMs)
+    loaded = distFilesIn(log)
+  }
+  const bytes = loaded.reduce((sum, file) => sum + statSync(file).size, 0)
+  return [
+    `post step of a plain fetch, wall (median of ${POST_RUNS})`,
+    `${median(walls).toFixed(0)} ms`,
+    `${MB(bytes)} in ${loaded.map(file => path.basename(file)).join(', ')}`,
+    ''
+  ]
+}
+
+function distFilesIn(loadLog: string): string[] {
+  const files = readFileSync(loadLog, 'utf8')
+    .split('\n')
+    .filter(url => url.startsWith('file:'))
+    .map(url => fileURLToPath(url))
+    .filter(file => file.startsWith(DIST_DIR + path.sep))
+  rmSync(loadLog)
+  return files
 }
 
 function distRow(): string[] {
@@ -382,6 +420,7 @@ async function main(): Promise<void> {
       ...(await floorRows(proxy)),
       instructionRow(moto.endpoint),
       await plainFetchRow(proxy),
+      await postRow(proxy),
       distRow()
     )
     let seededAs = ''

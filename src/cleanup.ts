@@ -1,14 +1,12 @@
 import * as core from './actions-core.js'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import * as fs from 'node:fs'
-import { clientSettings, createSecretsManagerClient } from './aws/client.js'
-import { resolveCredentials } from './aws/credentials.js'
-import { parseAwsConfig } from './inputs/common.js'
+import { failureMessage } from './failure.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
-import { STATE_MODE, STATE_REGION, failureMessage } from './main.js'
 import { handlers } from './modes/index.js'
 import { STATE_ENV, STATE_FILES } from './output/emit.js'
 import { log } from './output/log.js'
+import { STATE_MODE, STATE_REGION } from './state.js'
 
 /**
  * The post step: runs at the end of the job, also when it failed. Removes the files the main
@@ -48,7 +46,17 @@ function blankEnv(names: string[]): void {
   if (names.length > 0) log.info(`Blanked ${names.length} exported env var(s)`)
 }
 
+/** Loaded only for a hook that calls AWS: a post step with nothing to undo skips the SDK. */
 async function postClient(read: ReadInput, env: NodeJS.ProcessEnv): Promise<SecretsManagerClient> {
+  const [
+    { clientSettings, createSecretsManagerClient },
+    { resolveCredentials },
+    { parseAwsConfig }
+  ] = await Promise.all([
+    import('./aws/client.js'),
+    import('./aws/credentials.js'),
+    import('./inputs/common.js')
+  ])
   const aws = parseAwsConfig(new Inputs(read))
   // The main step resolved the region, possibly from a secret ARN the post step cannot see.
   const region = core.getState(STATE_REGION) || aws.region

@@ -5,13 +5,12 @@
 // (the client factory, the failure message). The post step's own code and each mode are
 // lazily-imported chunks, so a step compiles only its own phase's and mode's code.
 import * as core from './actions-core.js'
-import { run } from './main.js'
-
-const STATE_IS_POST = 'isPost'
+import { STATE_IS_POST } from './state.js'
 
 if (core.getState(STATE_IS_POST) === 'true') {
   await (await import('./post.js')).run()
 } else {
   core.saveState(STATE_IS_POST, 'true')
-  await run()
+  // "eager": bundled into this file, not a chunk, but run only here, so a post step skips it.
+  await (await import(/* webpackMode: "eager" */ './main.js')).run()
 }

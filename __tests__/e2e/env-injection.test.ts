@@ -6,7 +6,7 @@
 import { describe, expect } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { REFUSED_ENV_GROUPS } from '../../src/output/env-names.js'
+import { REFUSED_ENV_GROUPS } from '../../src/output/env-refused.js'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets, type SeedItem } from '../harness/moto.js'
 import { caseName, caseTest, type CaseGate } from '../harness/modes.js'

@@ -1,7 +1,7 @@
 // Generated hostile names and keys for the injection properties (issue 12): pieces a name can
 // carry to become a workflow command, markup or a dangerous env var, mixed with ordinary text.
 import fc from 'fast-check'
-import { REFUSED_ENV_GROUPS } from '../../src/output/env-names.js'
+import { REFUSED_ENV_GROUPS } from '../../src/output/env-refused.js'
 
 /** Seeded and reproducible: FC_SEED=<printed seed> replays a failing run. */
 export const PROPERTY_SEED = Number(process.env.FC_SEED ?? 12_2026)

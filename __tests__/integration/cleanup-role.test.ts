@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager'
 import { runPost } from '../../src/cleanup.js'
-import { STATE_MODE, STATE_REGION } from '../../src/main.js'
+import { STATE_MODE, STATE_REGION } from '../../src/state.js'
 import { handlers } from '../../src/modes/index.js'
 import type { ModeHandler, PostContext } from '../../src/modes/types.js'
 import { clientInAccount } from '../harness/accounts.js'

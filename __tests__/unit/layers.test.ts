@@ -10,7 +10,7 @@ const SRC = path.join(PROJECT_DIR, 'src')
 // Top first. A module may import its own layer or any layer below it. aws masks what STS
 // answers, so output (the masker) sits under it.
 const LAYERS: Array<[string, RegExp]> = [
-  ['entry', /^(index|main|post|cleanup)\.ts$/],
+  ['entry', /^(index|main|post|cleanup|failure|state)\.ts$/],
   ['router', /^modes\/index\.ts$/],
   ['modes', /^modes\//],
   ['domain', /^(secrets|rotation|versions|jsonpath|render)\//],
@@ -51,7 +51,7 @@ export function importsOf(file: string, text: string): Import[] {
   for (const m of text.matchAll(/^import\s+'([^']+)'/gm)) {
     found.push({ from: file, spec: m[1], dynamic: false, typeOnly: false })
   }
-  for (const m of text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)) {
+  for (const m of text.matchAll(/\bimport\(\s*(?:\/\*[^*]*\*\/\s*)?'([^']+)'\s*\)/g)) {
     found.push({ from: file, spec: m[1], dynamic: true, typeOnly: false })
   }
   return found
@@ -107,7 +107,14 @@ describe('src layers', () => {
   })
 
   it('loads no mode, and none of the libraries only some steps need, before the router picks', () => {
-    const atStart = [...staticClosure('index.ts')]
+    // main.ts is imported "eager": bundled into the entry, run only by a main step.
+    expect(imports).toContainEqual(
+      expect.objectContaining({ from: 'index.ts', spec: './main.js', dynamic: true })
+    )
+    expect(fs.readFileSync(path.join(SRC, 'index.ts'), 'utf8')).toContain(
+      `import(/* webpackMode: "eager" */ './main.js')`
+    )
+    const atStart = [...staticClosure('index.ts'), ...staticClosure('main.ts')]
     const heavy =
       /^(yaml|json-p3|@aws-sdk\/client-sts|@actions\/cache|@actions\/core|@actions\/github|https?-proxy-agent)$/
     const mode = (spec: string) => spec.startsWith('modes/') && spec !== 'modes/index.ts'
@@ -119,6 +126,24 @@ describe('src layers', () => {
     const fetch = [...staticClosure('main.ts'), ...staticClosure('modes/fetch.ts')]
     const lazy = /^(yaml|json-p3|lossless-json|@aws-sdk\/client-sts|@actions\/|https?-proxy-agent)/
     expect(fetch.filter(spec => lazy.test(spec))).toEqual([])
+  })
+
+  it('loads the output layer (emit, its refused env names, the summary) after the request is out', () => {
+    const beforeRequest = [...staticClosure('main.ts'), ...staticClosure('modes/fetch.ts')]
+    const output = ['output/emit.ts', 'output/env-refused.ts', 'output/summary.ts']
+    expect(output.filter(file => files.includes(file))).toEqual(output)
+    expect(beforeRequest.filter(file => output.includes(file))).toEqual([])
+    expect(imports).toContainEqual(
+      expect.objectContaining({ from: 'main.ts', spec: './output/emit.js', dynamic: true })
+    )
+  })
+
+  it('runs neither the SDK nor the main step in a post step until a hook calls AWS', () => {
+    const atPost = [...staticClosure('index.ts'), ...staticClosure('post.ts')]
+    expect(atPost).toContain('cleanup.ts')
+    const unneeded = (spec: string) =>
+      spec.startsWith('@aws-sdk/') || spec.startsWith('@smithy/') || spec === 'main.ts'
+    expect(atPost.filter(unneeded)).toEqual([])
   })
 
   it('keeps the role-assumption code out of a step without role-to-assume', () => {

@@ -10,7 +10,7 @@ import type {
   PlainFile,
   SecretTarget
 } from './emission.js'
-import { envNameKey, envPlatform, refusedEnvNameReason } from './env-names.js'
+import { envNameKey, envPlatform, refusedEnvNameReason } from './env-refused.js'
 import { logName } from './escape.js'
 import { masker, type SecretData } from './mask.js'
 import { outputNameKey, outputNameProblem } from './output-names.js'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { describeAwsError, isTimeout, isUnreadableResponse } from '../../../src/aws/errors.js'
-import { failureMessage } from '../../../src/main.js'
+import { failureMessage } from '../../../src/failure.js'
 
 /** What the SDK throws when a body does not parse: V8 quotes the text around the fault. */
 function parseError(body: string, status: number): Error {

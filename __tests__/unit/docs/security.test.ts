@@ -2,7 +2,7 @@
 // same names and prefixes, in the same groups, with the same reason.
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { REFUSED_ENV_GROUPS } from '../../../src/output/env-names.js'
+import { REFUSED_ENV_GROUPS } from '../../../src/output/env-refused.js'
 
 const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')
 const security = readme.slice(readme.indexOf('## Security'), readme.indexOf('## Development'))

@@ -1,0 +1,9 @@
+// The names of the action's own state: what the main step leaves for its post step. The runner
+// hands a post step only the state of its own action.
+
+/** Set by the main step: the entry tells its phase by it (see src/index.ts). */
+export const STATE_IS_POST = 'isPost'
+/** The mode, saved only for a mode with a post hook (rotate). */
+export const STATE_MODE = 'sma-mode'
+/** The region of the step's (first) secret, where the post hook works. */
+export const STATE_REGION = 'sma-region'
