@@ -1,10 +1,12 @@
 import * as core from './actions-core.js'
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { failureMessage } from './failure.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
 import { STATE_ENV, STATE_FILES } from './output/emit.js'
+import { refusedEnvNameReason } from './output/env-refused.js'
 import { log } from './output/log.js'
 import { STATE_MODE, STATE_REGION } from './state.js'
 
@@ -14,8 +16,8 @@ import { STATE_MODE, STATE_REGION } from './state.js'
  */
 export async function runPost(read: ReadInput = readActionInput, env = process.env): Promise<void> {
   try {
-    removeFiles(stateList(STATE_FILES))
-    blankEnv(stateList(STATE_ENV))
+    removeFiles(stateList(STATE_FILES, path.isAbsolute))
+    blankEnv(stateList(STATE_ENV, exportable))
     const mode = core.getState(STATE_MODE)
     const load = Object.hasOwn(handlers, mode) ? handlers[mode] : undefined
     const hook = load && (await load()).post
@@ -28,11 +30,26 @@ export async function runPost(read: ReadInput = readActionInput, env = process.e
   }
 }
 
-function stateList(name: string): string[] {
+/**
+ * A list the main step saved. The state can also come from elsewhere (a job's `env:` holding
+ * `STATE_sma-env`, when the main step failed before saving), so only entries of the form the
+ * main step writes are used; the others are named in a warning and left alone.
+ */
+function stateList(name: string, usable: (entry: string) => boolean): string[] {
   const text = core.getState(name)
   if (!text) return []
   const parsed: unknown = JSON.parse(text)
-  return Array.isArray(parsed) ? parsed.map(String) : []
+  const entries = Array.isArray(parsed) ? parsed : [parsed]
+  const kept = entries.filter(
+    (entry): entry is string => typeof entry === 'string' && usable(entry)
+  )
+  if (kept.length < entries.length) {
+    log.warning(
+      `Post step: left ${entries.length - kept.length} entry(ies) of the state '${name}' alone: ` +
+        'not what the main step saves there'
+    )
+  }
+  return kept
 }
 
 function removeFiles(files: string[]): void {
@@ -44,6 +61,11 @@ function removeFiles(files: string[]): void {
 function blankEnv(names: string[]): void {
   for (const name of names) core.exportVariable(name, '')
   if (names.length > 0) log.info(`Blanked ${names.length} exported env var(s)`)
+}
+
+/** The main step exports only the names emit allows (and saves its files' absolute paths). */
+function exportable(name: string): boolean {
+  return refusedEnvNameReason(name) === undefined
 }
 
 /** Loaded only for a hook that calls AWS: a post step with nothing to undo skips the SDK. */

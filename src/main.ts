@@ -1,13 +1,13 @@
 import * as core from './actions-core.js'
 import { clientSettings, SecretsManagerClients } from './aws/client.js'
 import { resolveCredentials } from './aws/credentials.js'
+import { failureMessage } from './failure.js'
 import { parseAwsConfig, parseEmitConfig, parseMode, parseUnmasked } from './inputs/common.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
-import { failureMessage } from './failure.js'
+import { log } from './output/log.js'
 import { masker, maskUrlPassword, withoutUserInfo } from './output/mask.js'
 import { STATE_MODE, STATE_REGION } from './state.js'
-import { log } from './output/log.js'
 
 /** The action's main step: parse every input, run the mode's handler, emit what it returns. */
 export async function run(read: ReadInput = readActionInput, env = process.env): Promise<void> {
@@ -17,7 +17,11 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const handler = await handlers[mode]()
     masker.unmask(parseUnmasked(inputs))
     const aws = parseAwsConfig(inputs)
-    const emitConfig = parseEmitConfig(inputs, handler.exportDefaults)
+    const emitConfig = parseEmitConfig(
+      inputs,
+      handler.exportDefaults,
+      handler.writesOutputDir === true
+    )
     const config = handler.parse(inputs)
     const planned = handler.plannedTargets?.(config)
     const early = planned && loadOutput()

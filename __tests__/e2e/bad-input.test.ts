@@ -129,6 +129,15 @@ const rows: BadInput[] = [
   bad(F, 'an unknown mode', { mode: 'teleport' }, /Input 'mode'.*teleport/),
   bad(F, 'a mode with a typo', { mode: 'fetch-all' }, /Input 'mode'.*fetch-all/),
   ...ALL_MODES.flatMap(common),
+  // output-dir means something to fetch, lookup-jsonpath and check-changed only.
+  ...(['put', G, 'rotate', R, D] as Mode[]).map(mode =>
+    bad(
+      mode,
+      'an output-dir, which this mode would not write',
+      { 'output-dir': 'out' },
+      input('output-dir')
+    )
+  ),
 
   // --- connection and role inputs: parsed alike for every mode, so run once (in fetch) ---
   bad(F, 'a region without its number', { 'aws-region': 'us-east' }, input('aws-region')),

@@ -1,8 +1,10 @@
 // One bundled entry for both steps: the post step is told apart by the state its main step saved.
 import { describe, expect, it } from '@jest/globals'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets } from '../harness/moto.js'
-import { readActionMeta, runPostOf, runStep } from '../harness/runner.js'
+import { readActionMeta, runPostOf, runStep, tempDir } from '../harness/runner.js'
 
 const moto = useMoto()
 
@@ -26,6 +28,30 @@ describe('the entry of main and post, bundled', () => {
     expect(post.outputs).toEqual({})
     expect(post.state).toEqual({})
     expect(post.env.ENTRY_DB).toBe('')
+  })
+
+  it('uses only state entries of the form the main step saves, and says so', async () => {
+    const work = tempDir('sma-entry-')
+    const saved = path.join(work, 'SECRET_FILE')
+    const relative = 'RELATIVE_FILE'
+    fs.writeFileSync(saved, 'x')
+    fs.writeFileSync(path.join(work, relative), 'y')
+    const post = await runStep({
+      entry: 'post',
+      workspace: work,
+      state: {
+        'sma-files': JSON.stringify([saved, relative, 7]),
+        'sma-env': JSON.stringify(['OK_NAME', 'X\nBASH_ENV=/tmp/evil.sh', 'PATH', 'A=B', ''])
+      }
+    })
+    expect(post.exitCode).toBe(0)
+    expect(fs.existsSync(saved)).toBe(false)
+    expect(fs.existsSync(path.join(work, relative))).toBe(true)
+    expect(post.env).toEqual({ OK_NAME: '' })
+    expect(post.warnings).toEqual([
+      expect.stringMatching(/left 2 entry\(ies\) of the state 'sma-files' alone/),
+      expect.stringMatching(/left 4 entry\(ies\) of the state 'sma-env' alone/)
+    ])
   })
 
   it('runs the main step when the state holds no isPost', async () => {

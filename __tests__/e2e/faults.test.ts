@@ -123,6 +123,16 @@ const fetchCase = (
   ...more
 })
 
+/** Each secret by name, with GetSecretValue (a chosen stage). */
+const BY_NAME = { 'secret-ids': 'flt/db\nflt/token\nflt/pem', 'version-stage': 'AWSCURRENT' }
+/** The answer to GetSecretValue of one secret, rewritten. */
+const readOf =
+  (id: string, rewrite: (body: string) => string): FaultFn =>
+  req =>
+    req.operation === 'GetSecretValue' && req.body.includes(`"${id}"`)
+      ? { kind: 'rewrite-response', rewrite }
+      : undefined
+
 const HUNDRED_AND_THIRTY: SeedItem[] = Array.from({ length: 130 }, (_, i) => ({
   name: `many/s${i}`,
   value: `many-value-${i}`
@@ -231,6 +241,32 @@ const fetchCases: FaultCase[] = [
       error:
         /BatchGetSecretValue .*failed: the endpoint answered HTTP 200 with something that is not a Secrets Manager response/
     }
+  ),
+  ...[
+    ['{}', /GetSecretValue of 'flt\/token' answered without a secret value/],
+    ['', /GetSecretValue of 'flt\/token' answered without a secret value/],
+    ['{"Name":"flt/token"}', /GetSecretValue of 'flt\/token' answered without a secret value/]
+  ].map(([answer, error]) =>
+    fetchCase(
+      `a hollow answer (HTTP 200, '${String(answer)}'): nothing is exported`,
+      readOf('flt/token', () => String(answer)),
+      'fails',
+      { inputs: BY_NAME, error: error as RegExp }
+    )
+  ),
+  fetchCase(
+    'an answer that names another secret: nothing is exported',
+    readOf('flt/token', body => body.replaceAll('flt/token', 'flt/other')),
+    'fails',
+    { inputs: BY_NAME, error: /'flt\/token': AWS's answer held no value for it/ }
+  ),
+  fetchCase(
+    'a batch answer without the values is read again secret by secret',
+    always(
+      { kind: 'rewrite-response', rewrite: () => '{"SecretValues":[],"Errors":[]}' },
+      'BatchGetSecretValue'
+    ),
+    'completes'
   )
 ]
 

@@ -48,10 +48,18 @@ export function parseAwsConfig(inputs: Inputs): AwsConfig {
   }
 }
 
+/** `writesFiles`: whether the mode writes into output-dir; for the others it is refused. */
 export function parseEmitConfig(
   inputs: Inputs,
-  defaults: { env: boolean; outputs: boolean }
+  defaults: { env: boolean; outputs: boolean },
+  writesFiles: boolean
 ): EmitConfig {
+  if (!writesFiles) {
+    inputs.forbid(
+      ['output-dir'],
+      'is used by fetch, lookup-jsonpath and check-changed only: this mode writes no files there'
+    )
+  }
   return {
     env: inputs.bool('export-env', defaults.env),
     outputs: inputs.bool('export-outputs', defaults.outputs),

@@ -22,6 +22,7 @@ type FirstRun = (typeof FIRST_RUN)[number]
 
 export const checkChangedMode: ModeHandler<CheckChangedConfig> = {
   exportDefaults: { env: false, outputs: false },
+  writesOutputDir: true,
 
   parse(inputs) {
     // Aliases (ALIAS,id) are accepted and ignored, so a fetch step's list can be reused as is.

@@ -44,6 +44,7 @@ type OnMissing = (typeof ON_MISSING)[number]
 
 export const fetchMode: ModeHandler<FetchConfig> = {
   exportDefaults: { env: true, outputs: false },
+  writesOutputDir: true,
 
   parse(inputs) {
     const transformation = inputs.oneOf('name-transformation', TRANSFORMATIONS, 'uppercase')
@@ -257,10 +258,23 @@ class Reader {
       for (const id of batch) {
         this.reads.set(
           id,
-          values.then(found => found.find(value => idNames(id, value)))
+          values.then(found => found.find(value => idNames(id, value)) ?? this.unanswered(id))
         )
       }
     }
+  }
+
+  /** All or nothing: an id read without a failure must have come back, by its name or ARN. */
+  private unanswered(id: string): undefined {
+    if (!this.failures.some(failure => failure.id === id)) {
+      this.failures.push({
+        id,
+        error: undefined,
+        operation: 'GetSecretValue',
+        reason: `'${id}': AWS's answer held no value for it.`
+      })
+    }
+    return undefined
   }
 
   private failListed(request: SecretRequest, problem: string, missing = false): void {

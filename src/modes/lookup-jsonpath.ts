@@ -42,6 +42,7 @@ export interface LookupConfig {
 
 export const lookupJsonPathMode: ModeHandler<LookupConfig> = {
   exportDefaults: { env: false, outputs: true },
+  writesOutputDir: true,
 
   parse(inputs) {
     const secretId = parseLookupSecretId(inputs)

@@ -15,6 +15,8 @@ export interface ModeContext {
 export interface ModeHandler<Config> {
   /** Defaults of export-env and export-outputs for this mode. */
   exportDefaults: { env: boolean; outputs: boolean }
+  /** Whether the mode writes files into output-dir; output-dir is refused for the others. */
+  writesOutputDir?: true
   /** Throws InputError for any bad input, before any AWS call. */
   parse(inputs: Inputs): Config
   /** Secret ARNs named in the config: each is read in its own region; the first sets the home. */

@@ -44,11 +44,14 @@ export class Unmasked {
 // the file, at every start, and checking these Unicode classes costs about 0.5 ms.
 let notLetterOrDigit: RegExp | undefined
 
-/** `db.host`, `DB_HOST`, `db-host` and `Db Host` all name the same leaf. */
+/**
+ * `db.host`, `DB_HOST`, `db-host` and `Db Host` all name the same leaf. Only ASCII letters fold:
+ * `toUpperCase()` would make a key `hoſt` or `paß` match `host` or `pass` and leave it unmasked.
+ */
 export function unmaskedName(text: string): string {
   notLetterOrDigit ??= new RegExp('[^\\p{L}\\p{N}]+', 'gu')
   return text
-    .toUpperCase()
+    .replace(/[a-z]+/g, letters => letters.toUpperCase())
     .replace(notLetterOrDigit, '_')
     .replace(/^_+|_+$/g, '')
 }

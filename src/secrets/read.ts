@@ -57,15 +57,12 @@ export function parseVersion(inputs: Inputs): VersionSelector {
 export const BATCH_SIZE = 20
 
 /** Every secret value enters the process through here, and is masked on arrival. */
-function received(entry: SecretValueEntry): SecretValue {
-  const data: SecretData = entry.SecretBinary ?? entry.SecretString ?? ''
-  masker.add(data)
-  return {
-    arn: entry.ARN ?? '',
-    name: entry.Name ?? '',
-    versionId: entry.VersionId ?? '',
-    data
-  }
+function received(entry: SecretValueEntry): SecretValue | undefined {
+  const data: SecretData | undefined = entry.SecretBinary ?? entry.SecretString
+  if (data !== undefined) masker.add(data)
+  // An answer without a value, name or ARN is a broken endpoint or proxy, not an empty secret.
+  if (data === undefined || !entry.Name || !entry.ARN) return undefined
+  return { arn: entry.ARN, name: entry.Name, versionId: entry.VersionId ?? '', data }
 }
 
 export async function getSecretValue(
@@ -80,7 +77,9 @@ export async function getSecretValue(
       VersionStage: version.versionStage
     })
   )
-  return received(response)
+  const value = received(response)
+  if (!value) throw new ActionError(`GetSecretValue of '${id}' answered without a secret value.`)
+  return value
 }
 
 /**
@@ -117,13 +116,16 @@ export async function explainMissingVersion(
   )
 }
 
-/** Values for up to 20 ids in one call; ids AWS could not read come back as failures. */
+/**
+ * Values for up to 20 ids in one call; ids AWS could not read come back as failures. An entry
+ * without a value is left out: its id is then unanswered, for the caller to read on its own.
+ */
 export async function batchGetSecretValues(
   client: SecretsManagerClient,
   ids: string[]
 ): Promise<{ values: SecretValue[]; failures: ReadFailure[] }> {
   const response = await client.send(new BatchGetSecretValueCommand({ SecretIdList: ids }))
-  const values = (response.SecretValues ?? []).map(received)
+  const values = (response.SecretValues ?? []).map(received).filter(value => value !== undefined)
   const failures = (response.Errors ?? []).map(error => ({
     id: error.SecretId ?? '',
     error: { name: error.ErrorCode ?? 'Error', message: error.Message ?? '' },

@@ -46,7 +46,11 @@ describe('output-dir on Windows', () => {
     '\\\\server\\share\\secrets',
     'relative\\secrets'
   ])('keeps %s as written for the platform to resolve', dir => {
-    const config = parseEmitConfig(inputsOf({ 'output-dir': dir }), { env: true, outputs: false })
+    const config = parseEmitConfig(
+      inputsOf({ 'output-dir': dir }),
+      { env: true, outputs: false },
+      true
+    )
 
     expect(config.outputDir).toBe(dir)
   })

@@ -15,7 +15,11 @@ async function check(
   const inputs = inputsFrom(values)
   const config = handler.parse(inputs)
   const planned = handler.plannedTargets?.(config) ?? {}
-  preflight(planned, parseEmitConfig(inputs, handler.exportDefaults), env)
+  preflight(
+    planned,
+    parseEmitConfig(inputs, handler.exportDefaults, handler.writesOutputDir === true),
+    env
+  )
 }
 
 const push = (fields: string, more: Record<string, string> = {}) => ({

@@ -1,10 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import {
   jsonLeaves,
   Masker,
   maskForms,
   maskUrlPassword,
   Unmasked,
+  unmaskedName,
   withoutUserInfo
 } from '../../../src/output/mask.js'
 
@@ -87,6 +89,26 @@ describe('maskForms', () => {
     expect(new Unmasked(['app.db-host']).matches(['APP'], 'DB_HOST')).toBe(true)
     expect(new Unmasked(['host']).matches(['DB'], 'HOSTNAME')).toBe(false)
     expect(new Unmasked(['db_host']).matches([], 'HOST')).toBe(false)
+  })
+
+  it('folds only ASCII letters: a look-alike key stays masked', () => {
+    const value = '{"hoſt":"long-s-value-1","paß":"eszett-value-2","ıd":"dotless-value-3"}'
+    const forms = maskForms(value, new Unmasked(['host', 'pass', 'id']))
+    expect(forms).toEqual(
+      expect.arrayContaining(['long-s-value-1', 'eszett-value-2', 'dotless-value-3'])
+    )
+    expect(maskForms('{"Straße":"street-value-4"}', new Unmasked(['straße']))).not.toContain(
+      'street-value-4'
+    )
+  })
+
+  it('keeps every non-ASCII letter of a name as written (property)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), text => {
+        const nonAscii = (s: string) => [...s].filter(c => c > '\x7f' && /\p{L}|\p{N}/u.test(c))
+        expect(nonAscii(unmaskedName(text))).toEqual(nonAscii(text))
+      })
+    )
   })
 
   it('registers the JSON-escaped form of values with characters JSON escapes', () => {
