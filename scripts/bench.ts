@@ -368,12 +368,13 @@ async function postRow(proxy: TestProxy): Promise<string[]> {
   for (let i = 0; i < POST_RUNS; i++) {
     const inputs = { 'endpoint-url': proxy.endpoint, 'secret-ids': 'bench/s0' }
     const main = await runStep({ inputs })
+    if (main.exitCode !== 0) throw new Error(`post row, main step: ${main.errors.join('; ')}`)
     const log = path.join(tempDir('sma-loads-'), 'loads.txt')
     const post = await runPostOf(main, {
       inputs,
       env: { NODE_OPTIONS: `--import=${PROBE}`, SMA_LOAD_LOG: log }
     })
-    if (main.exitCode !== 0 || post.exitCode !== 0) throw new Error(`post row: ${post.log}`)
+    if (post.exitCode !== 0) throw new Error(`post row: ${post.log}`)
     walls.push(post.durationMs)
     loaded = distFilesIn(log)
   }

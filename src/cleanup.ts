@@ -5,10 +5,9 @@ import * as path from 'node:path'
 import { failureMessage } from './failure.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
-import { STATE_ENV, STATE_FILES } from './output/emit.js'
 import { refusedEnvNameReason } from './output/env-refused.js'
 import { log } from './output/log.js'
-import { STATE_MODE, STATE_REGION } from './state.js'
+import { STATE_ENV, STATE_FILES, STATE_MODE, STATE_REGION } from './state.js'
 
 /**
  * The post step: runs at the end of the job, also when it failed. Removes the files the main
@@ -16,7 +15,7 @@ import { STATE_MODE, STATE_REGION } from './state.js'
  */
 export async function runPost(read: ReadInput = readActionInput, env = process.env): Promise<void> {
   try {
-    removeFiles(stateList(STATE_FILES, path.isAbsolute))
+    removeFiles(stateList(STATE_FILES, ownFile(new Inputs(read))))
     blankEnv(stateList(STATE_ENV, exportable))
     const mode = core.getState(STATE_MODE)
     const load = Object.hasOwn(handlers, mode) ? handlers[mode] : undefined
@@ -38,18 +37,26 @@ export async function runPost(read: ReadInput = readActionInput, env = process.e
 function stateList(name: string, usable: (entry: string) => boolean): string[] {
   const text = core.getState(name)
   if (!text) return []
-  const parsed: unknown = JSON.parse(text)
-  const entries = Array.isArray(parsed) ? parsed : [parsed]
-  const kept = entries.filter(
+  const entries = jsonArray(text)
+  const kept = (entries ?? []).filter(
     (entry): entry is string => typeof entry === 'string' && usable(entry)
   )
-  if (kept.length < entries.length) {
+  if (entries === undefined || kept.length < entries.length) {
     log.warning(
-      `Post step: left ${entries.length - kept.length} entry(ies) of the state '${name}' alone: ` +
-        'not what the main step saves there'
+      `Post step: left ${entries ? `${entries.length - kept.length} entry(ies) of ` : ''}` +
+        `the state '${name}' alone: not what the main step saves there`
     )
   }
   return kept
+}
+
+function jsonArray(text: string): unknown[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    return Array.isArray(parsed) ? parsed : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function removeFiles(files: string[]): void {
@@ -63,7 +70,20 @@ function blankEnv(names: string[]): void {
   if (names.length > 0) log.info(`Blanked ${names.length} exported env var(s)`)
 }
 
-/** The main step exports only the names emit allows (and saves its files' absolute paths). */
+/**
+ * The main step writes files only into output-dir and to output-file (render), and saves their
+ * absolute paths: no other path is removed, whatever the state says.
+ */
+function ownFile(inputs: Inputs): (file: string) => boolean {
+  const dir = inputs.optional('output-dir')
+  const file = inputs.optional('output-file')
+  const dirPath = dir === undefined ? undefined : path.resolve(dir)
+  const filePath = file === undefined ? undefined : path.resolve(file)
+  return candidate =>
+    path.isAbsolute(candidate) && (path.dirname(candidate) === dirPath || candidate === filePath)
+}
+
+/** The main step exports only the names emit allows. */
 function exportable(name: string): boolean {
   return refusedEnvNameReason(name) === undefined
 }

@@ -17,11 +17,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const handler = await handlers[mode]()
     masker.unmask(parseUnmasked(inputs))
     const aws = parseAwsConfig(inputs)
-    const emitConfig = parseEmitConfig(
-      inputs,
-      handler.exportDefaults,
-      handler.writesOutputDir === true
-    )
+    const emitConfig = parseEmitConfig(inputs, mode, handler)
     const config = handler.parse(inputs)
     const planned = handler.plannedTargets?.(config)
     const early = planned && loadOutput()
@@ -45,8 +41,11 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const running = handler.run(config, { clients, settings, env })
     // Without a plan, the output layer is read and compiled while the first request is out.
     const output = early ?? nextTurn().then(loadOutput)
-    const [emission, { emit }] = await Promise.all([running, output])
-    await emit(emission, emitConfig, env)
+    // Both settle before either is reported: the handler's own error comes first.
+    const [ran, loaded] = await Promise.allSettled([running, output])
+    if (ran.status === 'rejected') throw ran.reason
+    if (loaded.status === 'rejected') throw loaded.reason
+    await loaded.value.emit(ran.value, emitConfig, env)
   } catch (error) {
     fail(error)
   }

@@ -7,3 +7,7 @@ export const STATE_IS_POST = 'isPost'
 export const STATE_MODE = 'sma-mode'
 /** The region of the step's (first) secret, where the post hook works. */
 export const STATE_REGION = 'sma-region'
+/** The files the main step wrote (absolute paths), which the post step removes. */
+export const STATE_FILES = 'sma-files'
+/** The env vars the main step exported, which the post step blanks. */
+export const STATE_ENV = 'sma-env'

@@ -30,27 +30,47 @@ describe('the entry of main and post, bundled', () => {
     expect(post.env.ENTRY_DB).toBe('')
   })
 
-  it('uses only state entries of the form the main step saves, and says so', async () => {
+  it('uses only state entries the main step could have saved (its output-dir, exportable names)', async () => {
     const work = tempDir('sma-entry-')
     const saved = path.join(work, 'SECRET_FILE')
     const relative = 'RELATIVE_FILE'
-    fs.writeFileSync(saved, 'x')
-    fs.writeFileSync(path.join(work, relative), 'y')
+    const elsewhere = path.join(tempDir('sma-elsewhere-'), 'NOT_OURS')
+    for (const file of [saved, path.join(work, relative), elsewhere]) fs.writeFileSync(file, 'x')
     const post = await runStep({
       entry: 'post',
       workspace: work,
+      inputs: { 'output-dir': work },
       state: {
-        'sma-files': JSON.stringify([saved, relative, 7]),
+        'sma-files': JSON.stringify([saved, relative, 7, elsewhere]),
         'sma-env': JSON.stringify(['OK_NAME', 'X\nBASH_ENV=/tmp/evil.sh', 'PATH', 'A=B', ''])
       }
     })
     expect(post.exitCode).toBe(0)
     expect(fs.existsSync(saved)).toBe(false)
     expect(fs.existsSync(path.join(work, relative))).toBe(true)
+    expect(fs.existsSync(elsewhere)).toBe(true)
     expect(post.env).toEqual({ OK_NAME: '' })
     expect(post.warnings).toEqual([
-      expect.stringMatching(/left 2 entry\(ies\) of the state 'sma-files' alone/),
+      expect.stringMatching(/left 3 entry\(ies\) of the state 'sma-files' alone/),
       expect.stringMatching(/left 4 entry\(ies\) of the state 'sma-env' alone/)
+    ])
+  })
+
+  it('leaves a state that is not a JSON list alone, and says so', async () => {
+    const work = tempDir('sma-entry-')
+    const saved = path.join(work, 'SECRET_FILE')
+    fs.writeFileSync(saved, 'x')
+    const post = await runStep({
+      entry: 'post',
+      workspace: work,
+      state: { 'sma-files': JSON.stringify(saved), 'sma-env': '["OK_NAME"' }
+    })
+    expect(post.exitCode).toBe(0)
+    expect(fs.existsSync(saved)).toBe(true)
+    expect(post.env).toEqual({})
+    expect(post.warnings).toEqual([
+      expect.stringMatching(/left the state 'sma-files' alone/),
+      expect.stringMatching(/left the state 'sma-env' alone/)
     ])
   })
 

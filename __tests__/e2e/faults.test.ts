@@ -243,9 +243,9 @@ const fetchCases: FaultCase[] = [
     }
   ),
   ...[
-    ['{}', /GetSecretValue of 'flt\/token' answered without a secret value/],
-    ['', /GetSecretValue of 'flt\/token' answered without a secret value/],
-    ['{"Name":"flt/token"}', /GetSecretValue of 'flt\/token' answered without a secret value/]
+    ['{}', /GetSecretValue of 'flt\/token' answered without a value, name or ARN/],
+    ['', /GetSecretValue of 'flt\/token' answered without a value, name or ARN/],
+    ['{"Name":"flt/token"}', /GetSecretValue of 'flt\/token' answered without a value, name or ARN/]
   ].map(([answer, error]) =>
     fetchCase(
       `a hollow answer (HTTP 200, '${String(answer)}'): nothing is exported`,
@@ -258,7 +258,45 @@ const fetchCases: FaultCase[] = [
     'an answer that names another secret: nothing is exported',
     readOf('flt/token', body => body.replaceAll('flt/token', 'flt/other')),
     'fails',
-    { inputs: BY_NAME, error: /'flt\/token': AWS's answer held no value for it/ }
+    { inputs: BY_NAME, error: /'flt\/token': AWS's answer did not hold it under its name and ARN/ }
+  ),
+  fetchCase(
+    'a listed secret answered under another name: nothing is exported',
+    always(
+      {
+        kind: 'rewrite-response',
+        rewrite: body => body.replace(/"Name":\s*"flt\/token"/, '"Name": "flt/zzz"')
+      },
+      'BatchGetSecretValue'
+    ),
+    'fails',
+    { error: /'flt\/token': AWS's answer did not hold it under its name and ARN/ }
+  ),
+  fetchCase(
+    'a value that is a number: refused, and never shown',
+    readOf('flt/token', body =>
+      body.replace(/"SecretString":\s*"[^"]*"/, '"SecretString": 987654321')
+    ),
+    'fails',
+    {
+      inputs: BY_NAME,
+      error: /GetSecretValue of 'flt\/token' answered without a value, name or ARN/,
+      check: ({ step }) => {
+        expect(shownLog(step.stdout) + step.errors.join('\n')).not.toContain('987654321')
+      }
+    }
+  ),
+  fetchCase(
+    'a batch answer whose Errors is no list',
+    always(
+      { kind: 'rewrite-response', rewrite: () => '{"SecretValues":[],"Errors":"x"}' },
+      'BatchGetSecretValue'
+    ),
+    'fails',
+    {
+      error:
+        /BatchGetSecretValue failed: the endpoint answered with something that is not a Secrets Manager response \(its Errors is no list/
+    }
   ),
   fetchCase(
     'a batch answer without the values is read again secret by secret',

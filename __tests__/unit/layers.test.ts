@@ -10,14 +10,14 @@ const SRC = path.join(PROJECT_DIR, 'src')
 // Top first. A module may import its own layer or any layer below it. aws masks what STS
 // answers, so output (the masker) sits under it.
 const LAYERS: Array<[string, RegExp]> = [
-  ['entry', /^(index|main|post|cleanup|failure|state)\.ts$/],
+  ['entry', /^(index|main|post|cleanup|failure)\.ts$/],
   ['router', /^modes\/index\.ts$/],
   ['modes', /^modes\//],
   ['domain', /^(secrets|rotation|versions|jsonpath|render)\//],
   ['inputs', /^inputs\//],
   ['aws', /^aws\//],
   ['output', /^output\//],
-  ['base', /^(errors|actions-core)\.ts$/]
+  ['base', /^(errors|actions-core|state)\.ts$/]
 ]
 
 function layerOf(file: string): number {

@@ -48,21 +48,18 @@ export function parseAwsConfig(inputs: Inputs): AwsConfig {
   }
 }
 
-/** `writesFiles`: whether the mode writes into output-dir; for the others it is refused. */
+/** export-env, export-outputs and output-dir, which only a mode that writes files takes. */
 export function parseEmitConfig(
   inputs: Inputs,
-  defaults: { env: boolean; outputs: boolean },
-  writesFiles: boolean
+  mode: string,
+  handler: { exportDefaults: { env: boolean; outputs: boolean }; writesOutputDir?: true }
 ): EmitConfig {
-  if (!writesFiles) {
-    inputs.forbid(
-      ['output-dir'],
-      'is used by fetch, lookup-jsonpath and check-changed only: this mode writes no files there'
-    )
+  if (!handler.writesOutputDir) {
+    inputs.forbid(['output-dir'], `is not used by mode ${mode}: it writes no files there`)
   }
   return {
-    env: inputs.bool('export-env', defaults.env),
-    outputs: inputs.bool('export-outputs', defaults.outputs),
+    env: inputs.bool('export-env', handler.exportDefaults.env),
+    outputs: inputs.bool('export-outputs', handler.exportDefaults.outputs),
     outputDir: inputs.optional('output-dir')
   }
 }

@@ -243,7 +243,10 @@ class Reader {
       this.reads.get(secret.arn) ?? this.reads.get(secret.name)
     this.schedule(page.filter(secret => known(secret) === undefined).map(secret => secret.arn))
     return page.map(secret => {
-      const read = known(secret) as Promise<SecretValue | undefined>
+      // The answer must name the secret as listed: its name becomes the env var's.
+      const read = (known(secret) as Promise<SecretValue | undefined>).then(value =>
+        value === undefined || value.name === secret.name ? value : this.unanswered(secret.name)
+      )
       this.reads.set(secret.name, read)
       return read
     })
@@ -271,7 +274,7 @@ class Reader {
         id,
         error: undefined,
         operation: 'GetSecretValue',
-        reason: `'${id}': AWS's answer held no value for it.`
+        reason: `'${id}': AWS's answer did not hold it under its name and ARN.`
       })
     }
     return undefined

@@ -48,7 +48,7 @@ export const renderMode: ModeHandler<RenderConfig> = {
 
   parse(inputs) {
     inputs.forbid(
-      ['export-env', 'export-outputs', 'output-dir'],
+      ['export-env', 'export-outputs'],
       'render writes its values into output-file only'
     )
     const target = parseTarget(inputs)

@@ -15,9 +15,7 @@ import { logName } from './escape.js'
 import { masker, type SecretData } from './mask.js'
 import { outputNameKey, outputNameProblem } from './output-names.js'
 import { writeSummary } from './summary.js'
-
-export const STATE_FILES = 'sma-files'
-export const STATE_ENV = 'sma-env'
+import { STATE_ENV, STATE_FILES } from '../state.js'
 
 /** Names Windows keeps for devices, with any extension: writing `NUL` or `COM1` opens one. */
 const WINDOWS_DEVICE = /^(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$)(\..*)?$/i

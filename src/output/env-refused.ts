@@ -1,5 +1,5 @@
 // The env var names a secret must never set, and how each platform compares names. Loaded with
-// the output layer (emit, render), not on the way to the first request.
+// the output layer (emit, render) and by the post step, not on the way to the first request.
 
 export interface RefusedGroup {
   /** Why a name in this group would let a secret hijack later steps (README says the same). */

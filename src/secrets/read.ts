@@ -7,8 +7,7 @@ import {
   type ListSecretsCommandInput,
   type ListSecretsCommandOutput,
   type SecretListEntry,
-  type SecretsManagerClient,
-  type SecretValueEntry
+  type SecretsManagerClient
 } from '@aws-sdk/client-secrets-manager'
 import { isNotFound } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
@@ -56,13 +55,48 @@ export function parseVersion(inputs: Inputs): VersionSelector {
 /** BatchGetSecretValue takes at most 20 ids a call. */
 export const BATCH_SIZE = 20
 
-/** Every secret value enters the process through here, and is masked on arrival. */
-function received(entry: SecretValueEntry): SecretValue | undefined {
-  const data: SecretData | undefined = entry.SecretBinary ?? entry.SecretString
+/**
+ * Every secret value enters the process through here, and is masked on arrival. The SDK does not
+ * check the types in an answer: one without a string or binary value, a name and an ARN is a
+ * broken endpoint or proxy, not an empty secret, and is refused (undefined). A value of another
+ * type is masked all the same, as text.
+ */
+function received(entry: unknown): SecretValue | undefined {
+  if (!isRecord(entry)) return undefined
+  const { SecretBinary, SecretString, Name, ARN, VersionId } = entry
+  const data =
+    SecretBinary instanceof Uint8Array
+      ? SecretBinary
+      : typeof SecretString === 'string'
+        ? SecretString
+        : undefined
   if (data !== undefined) masker.add(data)
-  // An answer without a value, name or ARN is a broken endpoint or proxy, not an empty secret.
-  if (data === undefined || !entry.Name || !entry.ARN) return undefined
-  return { arn: entry.ARN, name: entry.Name, versionId: entry.VersionId ?? '', data }
+  for (const other of [SecretBinary, SecretString]) {
+    if (['number', 'bigint', 'boolean'].includes(typeof other)) masker.add(String(other))
+  }
+  if (data === undefined || !isName(Name) || !isName(ARN)) return undefined
+  return { arn: ARN, name: Name, versionId: typeof VersionId === 'string' ? VersionId : '', data }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function isName(value: unknown): value is string {
+  return typeof value === 'string' && value !== ''
+}
+
+/** A list in an answer: absent is empty; anything but a list is not a Secrets Manager answer. */
+function listIn(answer: object, field: string, operation: string): unknown[] {
+  const list = (answer as Record<string, unknown>)[field]
+  if (list === undefined) return []
+  if (!Array.isArray(list)) {
+    throw new ActionError(
+      `${operation} failed: the endpoint answered with something that is not a Secrets Manager ` +
+        `response (its ${field} is no list; not shown).`
+    )
+  }
+  return list
 }
 
 export async function getSecretValue(
@@ -78,8 +112,8 @@ export async function getSecretValue(
     })
   )
   const value = received(response)
-  if (!value) throw new ActionError(`GetSecretValue of '${id}' answered without a secret value.`)
-  return value
+  if (value) return value
+  throw new ActionError(`GetSecretValue of '${id}' answered without a value, name or ARN.`)
 }
 
 /**
@@ -125,13 +159,18 @@ export async function batchGetSecretValues(
   ids: string[]
 ): Promise<{ values: SecretValue[]; failures: ReadFailure[] }> {
   const response = await client.send(new BatchGetSecretValueCommand({ SecretIdList: ids }))
-  const values = (response.SecretValues ?? []).map(received).filter(value => value !== undefined)
-  const failures = (response.Errors ?? []).map(error => ({
-    id: error.SecretId ?? '',
-    error: { name: error.ErrorCode ?? 'Error', message: error.Message ?? '' },
-    // BatchGetSecretValue checks GetSecretValue on each secret: that is what a denial here lacks.
-    operation: 'GetSecretValue'
-  }))
+  const operation = 'BatchGetSecretValue'
+  const values = listIn(response, 'SecretValues', operation)
+    .map(received)
+    .filter(value => value !== undefined)
+  const failures = listIn(response, 'Errors', operation)
+    .filter(isRecord)
+    .map(error => ({
+      id: String(error.SecretId ?? ''),
+      error: { name: String(error.ErrorCode ?? 'Error'), message: String(error.Message ?? '') },
+      // BatchGetSecretValue checks GetSecretValue on each secret: that is what a denial here lacks.
+      operation: 'GetSecretValue'
+    }))
   return { values, failures }
 }
 
@@ -225,15 +264,23 @@ async function* listSecrets(
     IncludePlannedDeletion: includePlannedDeletion
   })
   for await (const page of pages) {
-    const secrets = (page.SecretList ?? []).filter(keep).map(secret => ({
-      arn: secret.ARN ?? '',
-      name: secret.Name ?? '',
+    const entries = listIn(page, 'SecretList', `ListSecrets for ${label}`)
+    if (!entries.every(named)) {
+      throw new ActionError(`ListSecrets for ${label} answered an entry without a name or ARN.`)
+    }
+    const secrets = entries.filter(keep).map(secret => ({
+      arn: secret.ARN,
+      name: secret.Name,
       versions: secret.SecretVersionsToStages ?? {},
       entry: secret
     }))
     log.debug(`ListSecrets ${label}: ${secrets.length} matching on this page`)
     yield secrets
   }
+}
+
+function named(entry: unknown): entry is SecretListEntry & { ARN: string; Name: string } {
+  return isRecord(entry) && isName(entry.ARN) && isName(entry.Name)
 }
 
 /** The secrets a wildcard or tag line selects, page by page. */

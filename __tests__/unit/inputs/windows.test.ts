@@ -46,11 +46,10 @@ describe('output-dir on Windows', () => {
     '\\\\server\\share\\secrets',
     'relative\\secrets'
   ])('keeps %s as written for the platform to resolve', dir => {
-    const config = parseEmitConfig(
-      inputsOf({ 'output-dir': dir }),
-      { env: true, outputs: false },
-      true
-    )
+    const config = parseEmitConfig(inputsOf({ 'output-dir': dir }), 'fetch', {
+      exportDefaults: { env: true, outputs: false },
+      writesOutputDir: true
+    })
 
     expect(config.outputDir).toBe(dir)
   })

@@ -15,11 +15,7 @@ async function check(
   const inputs = inputsFrom(values)
   const config = handler.parse(inputs)
   const planned = handler.plannedTargets?.(config) ?? {}
-  preflight(
-    planned,
-    parseEmitConfig(inputs, handler.exportDefaults, handler.writesOutputDir === true),
-    env
-  )
+  preflight(planned, parseEmitConfig(inputs, 'test', handler), env)
 }
 
 const push = (fields: string, more: Record<string, string> = {}) => ({

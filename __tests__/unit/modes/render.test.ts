@@ -77,7 +77,6 @@ describe('render inputs', () => {
     ],
     [{ template: '', format: 'json' }, /^Input 'secret-ids': is required with format: json/],
     [{ 'secret-ids': 'a' }, /^Input 'secret-ids': is for format/],
-    [{ 'output-dir': 'd' }, /^Input 'output-dir': render writes its values into output-file only/],
     [{ 'export-outputs': 'true' }, /^Input 'export-outputs': /],
     [{ 'keep-file': 'yes' }, /^Input 'keep-file': must be true or false/],
     [{ template: 'no placeholders' }, /^Input 'template': names no secret/],

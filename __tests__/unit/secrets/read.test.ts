@@ -26,7 +26,9 @@ describe('an answer without a value is not an empty secret', () => {
     sm.on(GetSecretValueCommand).resolves(answer)
     const read = getSecretValue(client, 'app/db')
     await expect(read).rejects.toThrow(ActionError)
-    await expect(read).rejects.toThrow("GetSecretValue of 'app/db' answered without a secret value")
+    await expect(read).rejects.toThrow(
+      "GetSecretValue of 'app/db' answered without a value, name or ARN"
+    )
   })
 
   it('keeps an empty SecretString: AWS can store one', async () => {
