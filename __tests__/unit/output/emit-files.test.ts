@@ -1,38 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it, jest } from '@jest/globals'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { emit } from '../../../src/output/emit.js'
 import type { Emission, FileWrite } from '../../../src/output/emission.js'
+import { useStepFiles } from '../../harness/step-files.js'
 
 // Emission.files: one file at a path of the handler's choosing (render's output-file).
 
-let dir: string
-let stdout: string[]
-const saved = { ...process.env }
+const step = useStepFiles('emit-files-', ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE'])
 const none = { env: false, outputs: false, outputDir: undefined }
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emit-files-'))
-  for (const name of ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE']) {
-    process.env[name] = path.join(dir, name)
-    fs.writeFileSync(process.env[name] as string, '')
-  }
-  delete process.env.GITHUB_STEP_SUMMARY
-  stdout = []
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout.push(String(chunk))
-    return true
-  })
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-  process.env = { ...saved }
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
-const state = () => fs.readFileSync(path.join(dir, 'GITHUB_STATE'), 'utf8')
+const state = () => fs.readFileSync(path.join(step.dir, 'GITHUB_STATE'), 'utf8')
 
 function emission(write: Partial<FileWrite> & { path: string }, value = 'file-secret-1'): Emission {
   return {
@@ -43,7 +21,7 @@ function emission(write: Partial<FileWrite> & { path: string }, value = 'file-se
 
 describe('emit: files at a chosen path', () => {
   it('registers every value before the file exists, writes it 0600, and hands it to the post step', async () => {
-    const file = path.join(dir, 'deep', 'er', 'app.conf')
+    const file = path.join(step.dir, 'deep', 'er', 'app.conf')
     const existedAtMask: boolean[] = []
     jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
       if (String(chunk).startsWith('::add-mask::')) existedAtMask.push(fs.existsSync(file))
@@ -58,7 +36,7 @@ describe('emit: files at a chosen path', () => {
   })
 
   it('refuses to replace a file without overwrite, leaving it as it was', async () => {
-    const file = path.join(dir, 'taken')
+    const file = path.join(step.dir, 'taken')
     fs.writeFileSync(file, 'mine', { mode: 0o644 })
     await expect(emit(emission({ path: file }), none, {})).rejects.toThrow(
       /Nothing was written: '.*taken' already exists/
@@ -68,16 +46,16 @@ describe('emit: files at a chosen path', () => {
   })
 
   it('replaces a file with overwrite by a new 0600 file, leaving no temporary file', async () => {
-    const file = path.join(dir, 'taken')
+    const file = path.join(step.dir, 'taken')
     fs.writeFileSync(file, 'old', { mode: 0o644 })
     await emit(emission({ path: file, overwrite: true }), none, {})
     expect(fs.readFileSync(file, 'utf8')).toBe('v=file-secret-1\n')
     expect(fs.statSync(file).mode & 0o777).toBe(0o600)
-    expect(fs.readdirSync(dir).filter(name => name.endsWith('.tmp'))).toEqual([])
+    expect(fs.readdirSync(step.dir).filter(name => name.endsWith('.tmp'))).toEqual([])
   })
 
   it('keeps a file with keep out of the post step', async () => {
-    const file = path.join(dir, 'kept')
+    const file = path.join(step.dir, 'kept')
     await emit(emission({ path: file, keep: true }), none, {})
     expect(fs.existsSync(file)).toBe(true)
     expect(state()).toContain('sma-files')
@@ -85,8 +63,8 @@ describe('emit: files at a chosen path', () => {
   })
 
   it('removes what it wrote when a later write fails', async () => {
-    const ok = path.join(dir, 'ok')
-    const blocked = path.join(dir, 'ok', 'below-a-file')
+    const ok = path.join(step.dir, 'ok')
+    const blocked = path.join(step.dir, 'ok', 'below-a-file')
     const e: Emission = {
       ...emission({ path: ok }),
       files: [

@@ -1,36 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { emit } from '../../../src/output/emit.js'
 import type { Emission } from '../../../src/output/emission.js'
+import { useStepFiles } from '../../harness/step-files.js'
 
 /** The runner's per-step files, and what the process printed. */
-let dir: string
-let stdout: string[]
 const files = ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY'] as const
-const saved = { ...process.env }
+const step = useStepFiles('emit-', files)
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emit-'))
-  for (const name of files) {
-    process.env[name] = path.join(dir, name)
-    fs.writeFileSync(process.env[name] as string, '')
-  }
-  stdout = []
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout.push(String(chunk))
-    return true
-  })
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-  process.env = { ...saved }
-  fs.rmSync(dir, { recursive: true, force: true })
-})
-
-const read = (name: (typeof files)[number]): string => fs.readFileSync(path.join(dir, name), 'utf8')
+const read = step.read
 const all = { env: true, outputs: true, outputDir: undefined }
 
 describe('emit', () => {
@@ -39,9 +18,9 @@ describe('emit', () => {
       secrets: [{ name: 'DB_PASSWORD', value: 'pw-1\npw-2', source: 'db' }]
     }
     await emit(emission, all, {})
-    const firstMask = stdout.findIndex(line => line.startsWith('::add-mask::'))
-    expect(stdout.slice(firstMask).join('')).toContain('::add-mask::pw-1')
-    expect(stdout.join('')).toContain('::add-mask::pw-2')
+    const firstMask = step.stdout.findIndex(line => line.startsWith('::add-mask::'))
+    expect(step.stdout.slice(firstMask).join('')).toContain('::add-mask::pw-1')
+    expect(step.stdout.join('')).toContain('::add-mask::pw-2')
     expect(read('GITHUB_ENV')).toContain('DB_PASSWORD<<')
     expect(read('GITHUB_OUTPUT')).toContain('DB_PASSWORD<<')
   })
@@ -65,7 +44,7 @@ describe('emit', () => {
   })
 
   it('writes binary values byte for byte to 0600 files and as base64 elsewhere', async () => {
-    const outputDir = path.join(dir, 'out')
+    const outputDir = path.join(step.dir, 'out')
     const bytes = new Uint8Array([0, 1, 254, 255])
     await emit(
       { secrets: [{ name: 'BIN', value: bytes, source: 'bin', file: 'BIN' }] },
@@ -81,7 +60,7 @@ describe('emit', () => {
   })
 
   it('refuses file names Windows keeps for devices, and the output name __proto__', async () => {
-    const outputDir = path.join(dir, 'devices')
+    const outputDir = path.join(step.dir, 'devices')
     for (const file of ['NUL', 'con', 'Com1', 'lpt9.txt', 'AUX.json', 'CONOUT$']) {
       const target = { name: 'X', value: 'device-value-1', source: 's', file }
       const config = { env: false, outputs: false, outputDir }
@@ -94,7 +73,7 @@ describe('emit', () => {
   })
 
   it('refuses a file name longer than file systems take, before writing anything', async () => {
-    const outputDir = path.join(dir, 'long')
+    const outputDir = path.join(step.dir, 'long')
     const fits = { name: 'A', value: 'fits-value-1', source: 'a', file: 'A'.repeat(255) }
     const long = { name: 'B', value: 'long-value-1', source: 'app/long', file: 'B'.repeat(256) }
     const config = { env: false, outputs: false, outputDir }

@@ -1,36 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import { emit } from '../../../src/output/emit.js'
 import { dryRunSummary } from '../../../src/output/plan.js'
+import { useStepFiles } from '../../harness/step-files.js'
 
-let dir: string
-let stdout: string[]
-const saved = { ...process.env }
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'plain-'))
-  for (const name of ['GITHUB_OUTPUT', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY']) {
-    process.env[name] = path.join(dir, name)
-    fs.writeFileSync(process.env[name] as string, '')
-  }
-  stdout = []
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout.push(String(chunk))
-    return true
-  })
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-  process.env = { ...saved }
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+const step = useStepFiles('plain-', [
+  'GITHUB_OUTPUT',
+  'GITHUB_ENV',
+  'GITHUB_STATE',
+  'GITHUB_STEP_SUMMARY'
+])
 
 describe('plain files', () => {
   it('are written into output-dir (0600, listed for the post step) and never masked', async () => {
-    const outputDir = path.join(dir, 'out')
+    const outputDir = path.join(step.dir, 'out')
     const text = '{"db": {"tags": {"env": "prod"}}}\n'
     await emit(
       { plainFiles: [{ file: 'metadata.json', text }] },
@@ -41,7 +25,7 @@ describe('plain files', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(text)
     expect(fs.statSync(file).mode & 0o777).toBe(0o600)
     expect(fs.readFileSync(process.env.GITHUB_STATE as string, 'utf8')).toContain(file)
-    expect(stdout.join('')).not.toContain('::add-mask::')
+    expect(step.stdout.join('')).not.toContain('::add-mask::')
   })
 
   it('are not written without output-dir, and an unsafe name is refused', async () => {
@@ -50,11 +34,11 @@ describe('plain files', () => {
       { env: false, outputs: false },
       {}
     )
-    expect(fs.readdirSync(dir)).not.toContain('metadata.json')
+    expect(fs.readdirSync(step.dir)).not.toContain('metadata.json')
     await expect(
       emit(
         { plainFiles: [{ file: '../escape.json', text: '{}' }] },
-        { env: false, outputs: false, outputDir: path.join(dir, 'o') },
+        { env: false, outputs: false, outputDir: path.join(step.dir, 'o') },
         {}
       )
     ).rejects.toThrow(/not safe/)

@@ -1,32 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { summary as coreSummary } from '@actions/core'
 import fc from 'fast-check'
 import * as fs from 'node:fs'
-import * as os from 'node:os'
 import * as path from 'node:path'
 import type { SummaryCell, SummaryTable } from '../../../src/output/emission.js'
 import { Masker } from '../../../src/output/mask.js'
 import { SUMMARY_BUDGET, summaryHtml, writeSummary } from '../../../src/output/summary.js'
 import { fcParams } from '../../harness/properties.js'
+import { useStepFiles } from '../../harness/step-files.js'
 
-let dir: string
-let stdout: string[]
-const saved = { ...process.env }
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'summary-'))
-  stdout = []
-  jest.spyOn(process.stdout, 'write').mockImplementation(chunk => {
-    stdout.push(String(chunk))
-    return true
-  })
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-  process.env = { ...saved }
-  fs.rmSync(dir, { recursive: true, force: true })
-})
+const step = useStepFiles('summary-', [])
 
 const table: SummaryTable = {
   heading: 'Fetched 1 secret',
@@ -95,7 +78,7 @@ describe('summaryHtml', () => {
 
 describe('writeSummary', () => {
   it('appends the escaped, scrubbed table to the summary file', () => {
-    const file = path.join(dir, 'summary.md')
+    const file = path.join(step.dir, 'summary.md')
     fs.writeFileSync(file, 'an earlier step\n')
     process.env.GITHUB_STEP_SUMMARY = file
     const masker = new Masker(() => undefined)
@@ -109,16 +92,18 @@ describe('writeSummary', () => {
   })
 
   it('warns and goes on when the summary file cannot be written', () => {
-    process.env.GITHUB_STEP_SUMMARY = path.join(dir, 'no-such-dir', 'summary.md')
+    process.env.GITHUB_STEP_SUMMARY = path.join(step.dir, 'no-such-dir', 'summary.md')
     process.exitCode = undefined
     writeSummary(table, new Masker(() => undefined))
-    expect(stdout.join('')).toContain('::warning::The job summary could not be written (ENOENT)')
+    expect(step.stdout.join('')).toContain(
+      '::warning::The job summary could not be written (ENOENT)'
+    )
     expect(process.exitCode).toBeUndefined()
   })
 
   it('writes nothing without GITHUB_STEP_SUMMARY', () => {
     delete process.env.GITHUB_STEP_SUMMARY
     writeSummary(table, new Masker(() => undefined))
-    expect(stdout.join('')).toContain('::debug::No GITHUB_STEP_SUMMARY file')
+    expect(step.stdout.join('')).toContain('::debug::No GITHUB_STEP_SUMMARY file')
   })
 })
