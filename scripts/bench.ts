@@ -15,6 +15,7 @@ import { startProxy, type FaultFn, regionOf, type TestProxy } from '../__tests__
 import {
   inputEnv,
   PROJECT_DIR,
+  NODE_BIN,
   runnerEnv,
   runPostOf,
   runStep,
@@ -247,8 +248,7 @@ async function timedStep(
  * times. The target holds only if both do. CPU times beside them: a busy machine disturbs those
  * far less.
  */
-async function floorRows(proxy: TestProxy): Promise<string[][]> {
-  const floorDir = bundleFloor()
+async function floorRows(proxy: TestProxy, floorDir: string): Promise<string[][]> {
   const ours: Array<{ wall: number; cpu: number }> = []
   const floor: Array<{ wall: number; cpu: number }> = []
   for (let i = 0; i < PAIRS; i++) {
@@ -303,13 +303,12 @@ function instructions(distDir: string, endpoint: string): number {
       name.includes('-') ? [`SMA_DASH_${name.replaceAll('-', '__')}`, value] : [name, value]
     )
   )
-  const node = path.join(PROJECT_DIR, 'node_modules', 'node', 'bin', 'node')
   const run = spawnSync(
     'valgrind',
     [
       '--tool=callgrind',
       `--callgrind-out-file=${path.join(dir, 'callgrind.out')}`,
-      node,
+      NODE_BIN,
       `--import=${ENV_DASHES}`,
       path.join(distDir, 'index.js')
     ],
@@ -322,10 +321,9 @@ function instructions(distDir: string, endpoint: string): number {
   return Number(collected[1])
 }
 
-function instructionRow(endpoint: string): string[] {
+function instructionRow(endpoint: string, floorDir: string): string[] {
   const label = '1 secret, instructions: ours / floor (valgrind)'
   if (!COUNT_INSTRUCTIONS) return [label, 'not counted', 'SMA_BENCH_INSTRUCTIONS=1 counts them', '']
-  const floorDir = bundleFloor()
   const ours: number[] = []
   const floor: number[] = []
   for (let i = 0; i < INSTRUCTION_RUNS; i++) {
@@ -417,9 +415,10 @@ async function main(): Promise<void> {
   const startRows: string[][] = []
   try {
     await seed(moto, 1)
+    const floorDir = bundleFloor()
     startRows.push(
-      ...(await floorRows(proxy)),
-      instructionRow(moto.endpoint),
+      ...(await floorRows(proxy, floorDir)),
+      instructionRow(moto.endpoint, floorDir),
       await plainFetchRow(proxy),
       await postRow(proxy),
       distRow()

@@ -59,9 +59,20 @@ function jsonArray(text: string): unknown[] | undefined {
   }
 }
 
+/** Each file on its own: one that cannot be removed must not keep the env blanking from running. */
 function removeFiles(files: string[]): void {
-  for (const file of files) fs.rmSync(file, { force: true })
-  if (files.length > 0) log.info(`Removed ${files.length} secret file(s)`)
+  let removed = 0
+  for (const file of files) {
+    try {
+      fs.rmSync(file, { force: true })
+      removed++
+    } catch (error) {
+      log.warning(
+        `Post step: could not remove a secret file (${(error as NodeJS.ErrnoException).code ?? 'error'})`
+      )
+    }
+  }
+  if (removed > 0) log.info(`Removed ${removed} secret file(s)`)
 }
 
 /** Env vars cannot be unset through GITHUB_ENV; an empty value is the closest. */
@@ -80,7 +91,10 @@ function ownFile(inputs: Inputs): (file: string) => boolean {
   const dirPath = dir === undefined ? undefined : path.resolve(dir)
   const filePath = file === undefined ? undefined : path.resolve(file)
   return candidate =>
-    path.isAbsolute(candidate) && (path.dirname(candidate) === dirPath || candidate === filePath)
+    path.isAbsolute(candidate) &&
+    path.normalize(candidate) === candidate &&
+    !['.', '..'].includes(path.basename(candidate)) &&
+    (path.dirname(candidate) === dirPath || candidate === filePath)
 }
 
 /** The main step exports only the names emit allows. */

@@ -1,6 +1,7 @@
 import * as core from './actions-core.js'
 import { clientSettings, SecretsManagerClients } from './aws/client.js'
 import { resolveCredentials } from './aws/credentials.js'
+import { bothSettled } from './errors.js'
 import { failureMessage } from './failure.js'
 import { parseAwsConfig, parseEmitConfig, parseMode, parseUnmasked } from './inputs/common.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
@@ -41,11 +42,8 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const running = handler.run(config, { clients, settings, env })
     // Without a plan, the output layer is read and compiled while the first request is out.
     const output = early ?? nextTurn().then(loadOutput)
-    // Both settle before either is reported: the handler's own error comes first.
-    const [ran, loaded] = await Promise.allSettled([running, output])
-    if (ran.status === 'rejected') throw ran.reason
-    if (loaded.status === 'rejected') throw loaded.reason
-    await loaded.value.emit(ran.value, emitConfig, env)
+    const [emission, { emit }] = await bothSettled(running, output)
+    await emit(emission, emitConfig, env)
   } catch (error) {
     fail(error)
   }

@@ -41,7 +41,7 @@ describe('the entry of main and post, bundled', () => {
       workspace: work,
       inputs: { 'output-dir': work },
       state: {
-        'sma-files': JSON.stringify([saved, relative, 7, elsewhere]),
+        'sma-files': JSON.stringify([saved, relative, 7, elsewhere, `${work}/..`, `${work}/.`]),
         'sma-env': JSON.stringify(['OK_NAME', 'X\nBASH_ENV=/tmp/evil.sh', 'PATH', 'A=B', ''])
       }
     })
@@ -51,7 +51,7 @@ describe('the entry of main and post, bundled', () => {
     expect(fs.existsSync(elsewhere)).toBe(true)
     expect(post.env).toEqual({ OK_NAME: '' })
     expect(post.warnings).toEqual([
-      expect.stringMatching(/left 3 entry\(ies\) of the state 'sma-files' alone/),
+      expect.stringMatching(/left 5 entry\(ies\) of the state 'sma-files' alone/),
       expect.stringMatching(/left 4 entry\(ies\) of the state 'sma-env' alone/)
     ])
   })

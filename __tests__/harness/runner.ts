@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 
 export const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url))
-const NODE_BIN = path.join(PROJECT_DIR, 'node_modules', '.bin', 'node')
+export const NODE_BIN = path.join(PROJECT_DIR, 'node_modules', '.bin', 'node')
 
 export interface StepOptions {
   inputs?: Record<string, string>

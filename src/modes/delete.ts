@@ -1,5 +1,6 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import type { SecretsManagerClients } from '../aws/client.js'
+import { isoDate } from '../aws/answers.js'
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
@@ -211,7 +212,7 @@ function what(deletion: Deletion): string {
 }
 
 function iso(date: Date): string {
-  return date.toISOString()
+  return isoDate(date) ?? 'an unknown date'
 }
 
 function emission(config: DeleteConfig, outcomes: Outcome[]): Emission {

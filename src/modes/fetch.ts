@@ -1,7 +1,7 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { callLimit, type SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
-import { ActionError, InputError } from '../errors.js'
+import { ActionError, bothSettled, InputError } from '../errors.js'
 import type { SecretTarget } from '../output/emission.js'
 import { toEnvName, type NameTransformation } from '../output/env-names.js'
 import type * as jsonEnv from '../output/json-env.js'
@@ -65,10 +65,10 @@ export const fetchMode: ModeHandler<FetchConfig> = {
   secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
 
   async run(config, { clients }) {
-    const [fetched, json] = await Promise.all([
+    const [fetched, json] = await bothSettled(
       fetchAll(clients, config.requests, config.version, config.onMissing),
-      config.parseJson ? loadJsonEnv() : undefined
-    ])
+      config.parseJson ? loadJsonEnv() : Promise.resolve(undefined)
+    )
     const delivered = exportedOnce(
       fetched.map(item => ({
         ...item,
@@ -97,8 +97,8 @@ export const fetchMode: ModeHandler<FetchConfig> = {
 }
 
 /** JSON parsing (lossless-json: about a third of a plain fetch's own code) loads only if asked. */
-export type JsonEnv = typeof jsonEnv
-export const loadJsonEnv = (): Promise<JsonEnv> => import('../output/json-env.js')
+type JsonEnv = typeof jsonEnv
+const loadJsonEnv = (): Promise<JsonEnv> => import('../output/json-env.js')
 
 export interface Fetched {
   request: SecretRequest

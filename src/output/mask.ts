@@ -150,6 +150,21 @@ interface Frame {
 }
 
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y
+const STRING_TOKEN = /"(?:[^"\\]|\\.)*"/g
+
+/**
+ * A container's text as it is exported (output/json.ts's jsonText): compact, numbers as written,
+ * strings as JSON.stringify writes them (`\/` and `\u00e9` decoded). Library-free, no recursion.
+ */
+function exportedForm(container: string): string {
+  return scanJson(container).compact.replace(STRING_TOKEN, token => {
+    try {
+      return JSON.stringify(JSON.parse(token))
+    } catch {
+      return token // not valid JSON (a raw tab): nothing exports it as JSON
+    }
+  })
+}
 
 type LeafKind = 'string' | 'number' | 'literal' | 'container'
 
@@ -197,7 +212,7 @@ function scanLeaves(
       const frame = frames.pop()
       if (frame?.keyed) path.pop()
       if (frame?.hidden && frames[frames.length - 1]?.hidden === false) {
-        onLeaf(scanJson(json.slice(frame.start, i + 1)).compact, 'container', true)
+        onLeaf(exportedForm(json.slice(frame.start, i + 1)), 'container', true)
       }
       key = undefined
       expectKey = false

@@ -1,4 +1,5 @@
 import { readJsonDocument, writtenAt, type JsonDocument } from '../jsonpath/document.js'
+import { JsonTextError } from '../output/json.js'
 import { QueryEvaluationError } from '../jsonpath/query.js'
 import { render as nodeText } from '../jsonpath/result.js'
 import { asText } from '../output/emit.js'
@@ -81,14 +82,26 @@ function sourceText(placeholder: Placeholder, values: Map<string, SecretValue>):
   return { text: nodeText(writtenAt(document, locations[0])) }
 }
 
-/** Parse errors are not passed on: their messages quote the text around the error. */
+/** Each secret's document, read once however many placeholders query it. */
+const documents = new WeakMap<SecretValue, JsonDocument | { problem: string }>()
+
 function jsonDocument(secret: SecretValue): JsonDocument | { problem: string } {
+  let document = documents.get(secret)
+  if (document === undefined) {
+    document = readDocument(secret)
+    documents.set(secret, document)
+  }
+  return document
+}
+
+function readDocument(secret: SecretValue): JsonDocument | { problem: string } {
   if (typeof secret.data !== 'string') {
     return { problem: `'${secret.name}' is a binary secret: a query needs a JSON SecretString` }
   }
   try {
     return readJsonDocument(secret.data)
-  } catch {
-    return { problem: `'${secret.name}' is not valid JSON (the value is not shown)` }
+  } catch (error) {
+    if (!(error instanceof JsonTextError)) throw error
+    return { problem: `'${secret.name}' ${error.message} (the value is not shown)` }
   }
 }

@@ -4,6 +4,7 @@ import {
   UpdateSecretVersionStageCommand,
   type SecretsManagerClient
 } from '@aws-sdk/client-secrets-manager'
+import { isoDate } from '../aws/answers.js'
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError } from '../errors.js'
 import { log } from '../output/log.js'
@@ -130,9 +131,9 @@ export async function handleStalePending(
   const stale = blockingPending(secret.stages)
   if (stale === undefined || stale === check.ownVersion) return undefined
   const created = (await creationDates(client, secret.arn)).get(stale)
-  const age = created
-    ? ` since ${created.toISOString()} (${formatAge(Date.now() - created.getTime())})`
-    : ''
+  const since = isoDate(created)
+  const age =
+    since && created ? ` since ${since} (${formatAge(Date.now() - created.getTime())})` : ''
   const what = `version ${stale} of '${secret.name}' has held AWSPENDING${age}`
   if (!check.clear) {
     throw new ActionError(

@@ -17,6 +17,7 @@ import { REGION_NAME } from '../aws/region.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
 import { log } from '../output/log.js'
+import { isoDate, replicationStatus } from '../aws/answers.js'
 
 export interface SecretDescription {
   arn: string
@@ -51,12 +52,6 @@ function described(out: DescribeSecretResponse, secretId: string): SecretDescrip
   }
 }
 
-export function replicationStatus(
-  list: Array<{ Region?: string; Status?: string }> | undefined
-): Record<string, string> {
-  return Object.fromEntries((list ?? []).map(r => [r.Region ?? '', r.Status ?? 'Unknown']))
-}
-
 // ---------- writes on a secret scheduled for deletion ----------
 
 export function parseRestoreIfDeleted(inputs: Inputs): boolean {
@@ -82,7 +77,7 @@ export async function restoreIfDeleted(
   if (!options.restore) {
     throw new ActionError(
       `Secret '${secret.name}' is scheduled for deletion on ` +
-        `${secret.deletedDate.toISOString()}: nothing was written. Set restore-if-deleted: ` +
+        `${isoDate(secret.deletedDate) ?? 'an unknown date'}: nothing was written. Set restore-if-deleted: ` +
         'true to restore it and write, or give another secret-id.'
     )
   }

@@ -237,8 +237,10 @@ export const MAX_LIST_PAGES = 5000
  */
 export async function* listSecretPages(
   client: SecretsManagerClient,
-  input: ListSecretsCommandInput
-): AsyncGenerator<ListSecretsCommandOutput> {
+  input: ListSecretsCommandInput,
+  label?: string
+): AsyncGenerator<Omit<ListSecretsCommandOutput, 'SecretList'> & { SecretList: NamedEntry[] }> {
+  const operation = label ? `ListSecrets for ${label}` : 'ListSecrets'
   const pages = paginateListSecrets({ client, pageSize: 100, stopOnSameToken: true }, input)
   let count = 0
   for await (const page of pages) {
@@ -248,7 +250,11 @@ export async function* listSecretPages(
           'with a next page): stopped listing.'
       )
     }
-    yield page
+    const entries = listIn(page, 'SecretList', operation)
+    if (!entries.every(named)) {
+      throw new ActionError(`${operation} answered an entry without a name or ARN.`)
+    }
+    yield { ...page, SecretList: entries }
   }
 }
 
@@ -259,16 +265,13 @@ async function* listSecrets(
   keep: (secret: SecretListEntry) => boolean,
   includePlannedDeletion = false
 ): AsyncGenerator<ListedSecret[]> {
-  const pages = listSecretPages(client, {
-    Filters: filters,
-    IncludePlannedDeletion: includePlannedDeletion
-  })
+  const pages = listSecretPages(
+    client,
+    { Filters: filters, IncludePlannedDeletion: includePlannedDeletion },
+    label
+  )
   for await (const page of pages) {
-    const entries = listIn(page, 'SecretList', `ListSecrets for ${label}`)
-    if (!entries.every(named)) {
-      throw new ActionError(`ListSecrets for ${label} answered an entry without a name or ARN.`)
-    }
-    const secrets = entries.filter(keep).map(secret => ({
+    const secrets = page.SecretList.filter(keep).map(secret => ({
       arn: secret.ARN,
       name: secret.Name,
       versions: secret.SecretVersionsToStages ?? {},
@@ -279,7 +282,9 @@ async function* listSecrets(
   }
 }
 
-function named(entry: unknown): entry is SecretListEntry & { ARN: string; Name: string } {
+type NamedEntry = SecretListEntry & { ARN: string; Name: string }
+
+function named(entry: unknown): entry is NamedEntry {
   return isRecord(entry) && isName(entry.ARN) && isName(entry.Name)
 }
 

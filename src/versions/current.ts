@@ -145,22 +145,22 @@ class VersionReader {
     open: () => SecretRequest[]
   ): Promise<void> {
     const names = [...new Set(requests.map(lookupName))]
-    const pages = listSecretPages(this.client, {
-      Filters: [{ Key: 'name', Values: names }],
-      IncludePlannedDeletion: false
-    })
+    const pages = listSecretPages(
+      this.client,
+      { Filters: [{ Key: 'name', Values: names }], IncludePlannedDeletion: false },
+      'names'
+    )
     let count = 0
     for await (const page of pages) {
       count++
-      for (const entry of page.SecretList ?? []) {
+      for (const entry of page.SecretList) {
         const secret = {
-          name: entry.Name ?? '',
-          arn: entry.ARN ?? '',
+          name: entry.Name,
+          arn: entry.ARN,
           versionId: currentVersionId(entry.SecretVersionsToStages),
           metadata: metadataOf(entry)
         }
-        for (const request of open())
-          if (matchesRequest(request, secret)) answered.set(request, secret)
+        for (const request of open()) if (idNames(request.id, secret)) answered.set(request, secret)
       }
       const left = open().length
       log.debug(`ListSecrets by name, page ${count}: ${left} of ${requests.length} left`)
@@ -200,11 +200,6 @@ class VersionReader {
 /** The name to filter ListSecrets by: the name, or an ARN's name without its random suffix. */
 function lookupName(request: SecretRequest): string {
   return request.kind === 'arn' ? secretNameFromArn(request.id) : request.id
-}
-
-/** A name or ARN must name the secret exactly (wildcards and tags are listed on their own). */
-export function matchesRequest(request: SecretRequest, secret: SecretVersion): boolean {
-  return idNames(request.id, secret)
 }
 
 function batches(requests: SecretRequest[]): SecretRequest[][] {

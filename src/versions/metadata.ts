@@ -3,7 +3,7 @@
  * its versions, as the Concourse resource hands it out: settings and dates, never a value.
  */
 import type { DescribeSecretResponse, SecretListEntry } from '@aws-sdk/client-secrets-manager'
-import { replicationStatus } from '../secrets/lifecycle.js'
+import { isoDate, replicationStatus } from '../aws/answers.js'
 
 export interface SecretMetadata {
   arn: string
@@ -24,9 +24,6 @@ export interface SecretMetadata {
 }
 
 export function metadataOf(entry: SecretListEntry | DescribeSecretResponse): SecretMetadata {
-  // An answer's date can be out of a Date's range (a finite epoch far off): left out, not thrown.
-  const date = (value: Date | undefined) =>
-    value && !Number.isNaN(value.getTime()) ? value.toISOString() : undefined
   const replicas = 'ReplicationStatus' in entry ? entry.ReplicationStatus : undefined
   const metadata: SecretMetadata = {
     arn: entry.ARN ?? '',
@@ -36,10 +33,10 @@ export function metadataOf(entry: SecretListEntry | DescribeSecretResponse): Sec
     rotationEnabled: entry.RotationEnabled ?? false,
     rotationLambdaArn: entry.RotationLambdaARN || undefined,
     rotationRules: entry.RotationRules as Record<string, unknown> | undefined,
-    lastRotatedDate: date(entry.LastRotatedDate),
-    nextRotationDate: date(entry.NextRotationDate),
-    lastChangedDate: date(entry.LastChangedDate),
-    createdDate: date(entry.CreatedDate),
+    lastRotatedDate: isoDate(entry.LastRotatedDate),
+    nextRotationDate: isoDate(entry.NextRotationDate),
+    lastChangedDate: isoDate(entry.LastChangedDate),
+    createdDate: isoDate(entry.CreatedDate),
     owningService: entry.OwningService || undefined,
     primaryRegion: entry.PrimaryRegion || undefined,
     replicationRegions: replicas && replicationStatus(replicas)

@@ -151,6 +151,21 @@ describe('maskForms', () => {
     expect(forms).toContain('pw-top-1')
   })
 
+  it('registers an unmasked container as it is exported: JSON escapes in its strings decoded', () => {
+    const value = '{"hosts":["db\\/1","caf\\u00e9"],"port":5432.0,"pw":"pw-esc-1"}'
+    const forms = maskForms(value, new Unmasked(['hosts', 'port']))
+    expect(forms).not.toContain('db/1')
+    expect(forms).not.toContain('café')
+    expect(forms).toContain('pw-esc-1')
+    const registered: string[] = []
+    const masker = new Masker(form => registered.push(form))
+    masker.unmask(new Unmasked(['hosts', 'port']))
+    masker.add(value)
+    const before = registered.length
+    masker.addEmitted('["db/1","café"]') // HOSTS, as output/json.ts's jsonText writes it
+    expect(registered.length).toBe(before)
+  })
+
   it('skips blank values and blank lines', () => {
     expect(maskForms('')).toEqual([])
     expect(maskForms('a1\n\n  \nb2')).toEqual(['a1\n\n  \nb2', 'a1\\n\\n  \\nb2', 'a1', 'b2'])

@@ -196,7 +196,7 @@ describe('evaluate', () => {
         ),
         expect.stringMatching(/^line 2, column 1: .*matched 2 nodes in 'db'; it must match one/),
         expect.stringMatching(
-          /^line 3, column 1: .*'txt' is not valid JSON \(the value is not shown\)/
+          /^line 3, column 1: .*'txt' is not valid JSON: .* \(the value is not shown\)/
         ),
         expect.stringMatching(/^line 4, column 1: .*'bin' is a binary secret/),
         expect.stringMatching(/^line 5, column 1: .*the secret was not read/),

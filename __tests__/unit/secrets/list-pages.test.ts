@@ -38,3 +38,17 @@ describe('listSecretPages: a listing always ends', () => {
     await expect(pagesOf()).rejects.toThrow(`more than ${MAX_LIST_PAGES} pages`)
   })
 })
+
+describe('listSecretPages: an answer of another shape is refused, for every caller', () => {
+  it('refuses an entry without a name or ARN', async () => {
+    sm.reset()
+    sm.on(ListSecretsCommand).resolves({ SecretList: [{ ARN: 'arn:x' }] })
+    await expect(pagesOf()).rejects.toThrow('ListSecrets answered an entry without a name or ARN')
+  })
+
+  it('refuses a SecretList that is no list', async () => {
+    sm.reset()
+    sm.on(ListSecretsCommand).resolves({ SecretList: 'x' as never })
+    await expect(pagesOf()).rejects.toThrow('its SecretList is no list')
+  })
+})
