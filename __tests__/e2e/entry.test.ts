@@ -2,11 +2,43 @@
 import { describe, expect, it } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets } from '../harness/moto.js'
-import { readActionMeta, runPostOf, runStep, tempDir } from '../harness/runner.js'
+import {
+  distDir,
+  PROJECT_DIR,
+  readActionMeta,
+  runPostOf,
+  runStep,
+  tempDir
+} from '../harness/runner.js'
 
 const moto = useMoto()
+const PROBE = path.join(PROJECT_DIR, 'scripts', 'bench', 'probe.mjs')
+
+/** The dist/ files a step loads (the bench's module-load probe records them). */
+async function loadedFiles(
+  run: (env: Record<string, string>) => Promise<{ exitCode: number }>
+): Promise<string[]> {
+  const log = path.join(tempDir('sma-loads-'), 'loads.txt')
+  const step = await run({ NODE_OPTIONS: `--import=${PROBE}`, SMA_LOAD_LOG: log })
+  expect(step.exitCode).toBe(0)
+  return fs
+    .readFileSync(log, 'utf8')
+    .split('\n')
+    .filter(url => url.startsWith('file:'))
+    .map(url => fileURLToPath(url))
+    .filter(file => file.startsWith(distDir() + path.sep))
+}
+
+/** Those of the files that hold the SDK's Secrets Manager client. */
+function withSdk(files: string[]): string[] {
+  const sdk = 'class SecretsManagerClient extends'
+  return files
+    .filter(file => fs.readFileSync(file, 'utf8').includes(sdk))
+    .map(f => path.basename(f))
+}
 
 describe('the entry of main and post, bundled', () => {
   it('is one file for both steps', () => {
@@ -72,6 +104,16 @@ describe('the entry of main and post, bundled', () => {
       expect.stringMatching(/left the state 'sma-files' alone/),
       expect.stringMatching(/left the state 'sma-env' alone/)
     ])
+  })
+
+  it('reads none of the SDK in a post step with nothing to call AWS for', async () => {
+    await seedSecrets(moto.client, [{ name: 'entry/db', value: 'entry-value-1' }])
+    const inputs = { 'endpoint-url': moto.endpoint, 'secret-ids': 'entry/db' }
+    const main = await runStep({ inputs })
+    expect(withSdk(await loadedFiles(env => runStep({ inputs, env })))).not.toEqual([])
+    const atPost = await loadedFiles(env => runPostOf(main, { inputs, env }))
+    expect(atPost.length).toBeGreaterThan(0)
+    expect(withSdk(atPost)).toEqual([])
   })
 
   it('runs the main step when the state holds no isPost', async () => {

@@ -223,11 +223,15 @@ function runNode(file: string, cwd: string, env: Record<string, string>, timeout
 
 // ---------- steps ----------
 
+/** The bundle the steps run: SMA_DIST_DIR, else the project's dist/. */
+export function distDir(): string {
+  return process.env.SMA_DIST_DIR ?? path.join(PROJECT_DIR, 'dist')
+}
+
 export async function runStep(opts: StepOptions = {}): Promise<StepResult> {
   checkNode()
   const entry = opts.entry ?? 'main'
-  const distDir = opts.distDir ?? process.env.SMA_DIST_DIR ?? path.join(PROJECT_DIR, 'dist')
-  const file = entryFile(entry, distDir)
+  const file = entryFile(entry, opts.distDir ?? distDir())
   const workspace = opts.workspace ?? tempDir('sma-ws-')
   const runnerTemp = opts.runnerTemp ?? tempDir('sma-rt-')
   const files = fileCommandFiles(runnerTemp)
