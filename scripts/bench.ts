@@ -259,7 +259,11 @@ async function floorRows(proxy: TestProxy, floorDir: string): Promise<string[][]
     const a = median(ours.map(t => t[what]))
     const b = median(floor.map(t => t[what]))
     const pairs = median(ours.map((t, i) => t[what] / floor[i][what]))
-    return { times: `${a.toFixed(0)} / ${b.toFixed(0)} ms`, medians: a / b, pairs }
+    return {
+      times: `${a.toFixed(0)} / ${b.toFixed(0)} ms (+${(a - b).toFixed(0)})`,
+      medians: a / b,
+      pairs
+    }
   }
   const wall = of('wall')
   const cpu = of('cpu')
@@ -334,7 +338,7 @@ function instructionRow(endpoint: string, floorDir: string): string[] {
   const b = median(floor)
   return [
     label,
-    `${(a / 1e6).toFixed(0)} / ${(b / 1e6).toFixed(0)} M`,
+    `${(a / 1e6).toFixed(0)} / ${(b / 1e6).toFixed(0)} M (+${((a - b) / 1e6).toFixed(0)})`,
     `${(a / b).toFixed(3)} (median of ${INSTRUCTION_RUNS} each)`,
     '(for reading the above)'
   ]
