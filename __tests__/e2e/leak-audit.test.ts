@@ -303,8 +303,9 @@ const scenarios: LeakScenario[] = [
   },
   {
     mode: 'render',
-    what: 'every hostile value as a .env, JSON flattened',
-    seed: HOSTILE,
+    what: 'every hostile value a .env holds, JSON flattened',
+    // leak/quotes holds ', " and a literal \n: no quoting keeps it exact and inert in a shell.
+    seed: HOSTILE.filter(item => item.name !== 'leak/quotes'),
     inputs: {
       'output-file': '.env',
       format: 'dotenv',
@@ -312,6 +313,18 @@ const scenarios: LeakScenario[] = [
       'parse-json-secrets': 'true'
     },
     exit: 0
+  },
+  {
+    mode: 'render',
+    what: 'a .env refused for one hostile value, after reading them all',
+    seed: HOSTILE,
+    inputs: {
+      'output-file': '.env',
+      format: 'dotenv',
+      'secret-ids': 'leak/*',
+      'parse-json-secrets': 'true'
+    },
+    exit: 1
   },
   {
     mode: 'render',

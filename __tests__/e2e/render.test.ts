@@ -21,6 +21,10 @@ const DB = JSON.stringify({
   opts: { ssl: true, ca: PEM }
 })
 const TOKEN = "tok-'quoted'-$HOME-\\n-x"
+// For the .env: a shell sourcing it must run neither `$(:>ran)` (single-quoted) nor the line
+// after the break (double-quoted).
+const QUOTED = "tok-'quoted'\n:>ran\n-\\-x"
+const DOTENV_DB = JSON.stringify({ ...JSON.parse(DB), password: 'pä$$ "w0rd" \\ $(:>ran) `x`' })
 
 const TEMPLATE = [
   '# {{ "{{" }} app config {{ "}}" }}',
@@ -122,8 +126,8 @@ describe('render, bundled, as the runner runs it', () => {
 
   it('writes a .env that the dotenv package parses back exactly, kept with keep-file', async () => {
     await seedSecrets(moto.client, [
-      { name: 'app/db', value: DB },
-      { name: 'app/token', value: TOKEN }
+      { name: 'app/db', value: DOTENV_DB },
+      { name: 'app/token', value: QUOTED }
     ])
     const inputs = {
       mode: 'render',
@@ -140,20 +144,25 @@ describe('render, bundled, as the runner runs it', () => {
     const expected = {
       APP_DB_HOST: 'db.internal',
       APP_DB_USER: 'app-user-x',
-      APP_DB_PASSWORD: JSON.parse(DB).password,
+      APP_DB_PASSWORD: JSON.parse(DOTENV_DB).password,
       APP_DB_PORT: '5432',
       APP_DB_OPTS_SSL: 'true',
       APP_DB_OPTS_CA: PEM,
-      TOKEN
+      TOKEN: QUOTED
     }
     expect(parseDotenv(fs.readFileSync(file, 'utf8'))).toEqual(expected)
+    const sourced = spawnSync('bash', ['-c', 'set -a; . ./.env'], { cwd: main.workspace })
+    expect({
+      status: sourced.status,
+      ran: fs.existsSync(path.join(main.workspace, 'ran'))
+    }).toEqual({ status: 0, ran: false })
     expect(main.summary).toContain('APP_DB_PASSWORD')
     const post = await runPostOf(main, { inputs })
     expect(fs.existsSync(file)).toBe(true)
     audit(
       main,
       post,
-      [DB, TOKEN, ...Object.values(expected).filter(v => v.length > 4)],
+      [DOTENV_DB, QUOTED, ...Object.values(expected).filter(v => v.length > 4)],
       Object.values(expected)
     )
   })
@@ -230,6 +239,11 @@ describe('render, bundled, as the runner runs it', () => {
       'a value docker --env-file cannot hold',
       { format: 'docker-env', 'secret-ids': 'app/pem' },
       /APP_PEM: docker --env-file cannot hold a multi-line value/
+    ],
+    [
+      'a dotenv value no quoting keeps exactly and inert in a shell',
+      { format: 'dotenv', 'secret-ids': 'app/token' },
+      /^Nothing was written to '.*': APP_TOKEN: the value holds a ' .*no dotenv quoting keeps it exactly and inert in a shell/
     ],
     [
       'a variable name fetch refuses',

@@ -319,3 +319,38 @@ describe('defect 13: a missing version-stage or version-id is named', () => {
     )
   })
 })
+
+describe('a value no UTF-8 file can hold is refused, not changed', () => {
+  it('fails fetch and lookup-jsonpath on a lone surrogate, exporting nothing', async () => {
+    const odd = 'odd-\ud800-value'
+    await seedSecrets(moto.client, [
+      { name: 'e2e/odd', value: odd },
+      { name: 'e2e/odd-json', value: JSON.stringify({ a: odd }) }
+    ])
+    const fetch = await runStep({
+      inputs: { 'endpoint-url': moto.endpoint, 'secret-ids': 'e2e/odd', 'export-outputs': 'true' }
+    })
+    const lookup = await runStep({
+      inputs: {
+        mode: 'lookup-jsonpath',
+        'endpoint-url': moto.endpoint,
+        'secret-id': 'e2e/odd-json',
+        query: '$.a'
+      }
+    })
+    for (const [step, secret] of [
+      [fetch, 'e2e/odd'],
+      [lookup, 'e2e/odd-json']
+    ] as const) {
+      expect({ exit: step.exitCode, errors: step.errors, env: step.env }).toEqual({
+        exit: 1,
+        errors: [
+          `Nothing was exported: a value of secret '${secret}' holds a lone UTF-16 surrogate, ` +
+            'which no UTF-8 file can hold (GITHUB_ENV, GITHUB_OUTPUT, output-dir)'
+        ],
+        env: {}
+      })
+      expect(step.outputs).toEqual({})
+    }
+  })
+})

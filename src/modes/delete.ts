@@ -191,8 +191,15 @@ async function deleteOne(item: Selected, config: DeleteConfig): Promise<Outcome>
   if (secret === undefined) return { name: label, action: 'missing', replicas: [] }
   const replicas = Object.keys(secret.replicas)
   if (secret.deletedDate !== undefined) {
-    log.info(`'${secret.name}' is already scheduled for deletion on ${iso(secret.deletedDate)}`)
-    return { name: secret.name, action: 'already scheduled', date: secret.deletedDate, replicas }
+    const on = iso(secret.deletedDate)
+    // Forced, it is deleted now: the way to free its name before the window ends.
+    if (!config.deletion.force) {
+      log.info(`'${secret.name}' is already scheduled for deletion on ${on}`)
+      return { name: secret.name, action: 'already scheduled', date: secret.deletedDate, replicas }
+    }
+    log.info(
+      `'${secret.name}' was scheduled for deletion on ${on}: deleting it now, without recovery`
+    )
   }
   if (config.dryRun) return { name: secret.name, action: 'would delete', replicas }
   await removeReplicas(client, secret)

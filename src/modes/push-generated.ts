@@ -21,7 +21,8 @@ import {
 import { isArn, parseSecretId } from '../secrets/ids.js'
 import { parseCreateOptions } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
-import { jsonObject, jsonText } from '../output/json.js'
+import { jsonObject, jsonText, lineColumn } from '../output/json.js'
+import { scanJson } from '../output/json-scan.js'
 import {
   describeSecret,
   missingReplicas,
@@ -213,9 +214,23 @@ function decideUpdate(
       }
       const missing = [...config.fields.keys()].filter(name => !Object.hasOwn(stored, name))
       if (missing.length === 0) return { stored, merge: true, reason: 'UpToDate' }
+      refuseDuplicateKey(current)
       return { stored, names: missing, merge: true, reason: 'Merged' }
     }
   }
+}
+
+/** A merge writes the stored JSON again: a duplicate key would silently lose all but its last value. */
+function refuseDuplicateKey(current: SecretValue): void {
+  const text = typeof current.data === 'string' ? current.data : ''
+  const at = scanJson(text).duplicate
+  if (at === undefined) return
+  const { line, column } = lineColumn(text, at)
+  throw new ActionError(
+    `Secret '${current.name}' has a duplicate key at line ${line}, column ${column}: MergeMissing ` +
+      'would keep only its last value. Remove the duplicate, or use update-policy: AlwaysUpdate ' +
+      'to replace the value.'
+  )
 }
 
 async function update(

@@ -15,6 +15,7 @@ import { logName } from './escape.js'
 import { masker, type SecretData } from './mask.js'
 import { outputNameKey, outputNameProblem } from './output-names.js'
 import { writeSummary } from './summary.js'
+import { hasLoneSurrogate } from './utf8.js'
 import { STATE_ENV, STATE_FILES } from '../state.js'
 
 /** Names Windows keeps for devices, with any extension: writing `NUL` or `COM1` opens one. */
@@ -100,7 +101,8 @@ function planTargets(
   const problems = [
     ...envProblems(plan.env, env),
     ...outputProblems(plan.outputs, plainOutputs),
-    ...fileProblems(plan.files)
+    ...fileProblems(plan.files),
+    ...textProblems([...plan.env, ...plan.outputs, ...plan.files])
   ]
   if (problems.length > 0) {
     throw new ActionError(`${lead}: ${problems.join('; ')}`)
@@ -190,6 +192,16 @@ function fileProblems(targets: SecretTarget[]): string[] {
     seen.add(name)
   }
   return problems
+}
+
+/** Env vars, outputs and files are UTF-8: a value without a UTF-8 form is refused, not changed. */
+function textProblems(targets: SecretTarget[]): string[] {
+  const broken = targets.filter(t => typeof t.value === 'string' && hasLoneSurrogate(t.value))
+  return [...new Set(broken.map(target => target.source))].map(
+    source =>
+      `a value of secret '${logName(source)}' holds a lone UTF-16 surrogate, which no UTF-8 ` +
+      'file can hold (GITHUB_ENV, GITHUB_OUTPUT, output-dir)'
+  )
 }
 
 function writeFiles(targets: SecretTarget[], outputDir: string | undefined): string[] {

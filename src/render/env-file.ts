@@ -3,6 +3,7 @@
  * docker compose), `docker run --env-file`, or a JSON object.
  */
 import type { EnvEntry } from '../output/env-names.js'
+import { hasLoneSurrogate } from '../output/utf8.js'
 
 export const FORMATS = ['dotenv', 'docker-env', 'json'] as const
 export type Format = (typeof FORMATS)[number]
@@ -16,7 +17,7 @@ export function formatEntries(entries: EnvEntry[], format: Format): Formatted {
     return { text: `${JSON.stringify(object, null, 2)}\n` }
   }
   const line = format === 'dotenv' ? dotenvLine : dockerEnvLine
-  const results = entries.map(entry => ({ entry, result: line(entry.value) }))
+  const results = entries.map(entry => ({ entry, result: utf8(entry.value) ?? line(entry.value) }))
   const problems = results.flatMap(({ entry, result }) =>
     'problem' in result ? [`${entry.name}: ${result.problem}`] : []
   )
@@ -29,28 +30,38 @@ export function formatEntries(entries: EnvEntry[], format: Format): Formatted {
 
 type Line = { text: string } | { problem: string }
 
+/** The file is UTF-8, which has no bytes for a lone surrogate (JSON writes it as `\ud800`). */
+function utf8(value: string): Line | undefined {
+  if (!hasLoneSurrogate(value)) return undefined
+  return {
+    problem:
+      'the value holds a lone UTF-16 surrogate, which a UTF-8 file cannot hold: use format json'
+  }
+}
+
 /**
- * A value the `dotenv` parser reads back exactly. It unescapes nothing but `\n` and `\r`
- * inside double quotes, and turns every CR in the file into LF, so: single quotes when the value
- * has no `'` (newlines kept as they are), else backquotes, else double quotes (CR as `\r`). A
- * value ending in `\` would escape its closing quote; one with all three quotes goes unquoted
- * when it is one line with no `#` and no space at either end.
+ * A value the `dotenv` parser reads back exactly, written so that a POSIX shell sourcing the file
+ * (`set -a; . ./.env`) runs nothing. dotenv unescapes nothing but `\n` and `\r` inside double
+ * quotes and turns every CR in the file into LF; a shell runs `$(...)` and backquotes inside
+ * double quotes and anything unquoted. So: single quotes when the value has no `'` and no CR
+ * (newlines kept as they are), else double quotes (LF and CR as `\n`, `\r`) when it has no `"`,
+ * `$` or backquote, else refused. A value ending in `\` would escape its closing quote.
  */
 export function dotenvLine(value: string): Line {
-  const trailingBackslash = value.endsWith('\\')
-  const cr = value.includes('\r')
-  if (!trailingBackslash && !cr && !value.includes("'")) return { text: `'${value}'` }
-  if (!trailingBackslash && !cr && !value.includes('`')) return { text: `\`${value}\`` }
-  if (!trailingBackslash && !value.includes('"') && !/\\[nr]/.test(value)) {
+  if (value.endsWith('\\')) {
+    return {
+      problem: 'the value ends with a backslash, which dotenv reads as escaping the closing quote'
+    }
+  }
+  if (!value.includes("'") && !value.includes('\r')) return { text: `'${value}'` }
+  if (!/["$`]/.test(value) && !/\\[nr]/.test(value)) {
     return { text: `"${value.replace(/\n/g, '\\n').replace(/\r/g, '\\r')}"` }
   }
-  // Unquoted, dotenv takes the rest of the line up to a '#', trimmed, and strips matching quotes.
-  if (/^[^'"`\s#][^#\r\n]*$/.test(value) && !/\s$/.test(value)) return { text: value }
   return {
-    problem: trailingBackslash
-      ? 'the value ends with a backslash, which dotenv reads as escaping the closing quote'
-      : "the value holds ', ` and \" (or a CR) and a line break, a '#' or a space at an end, " +
-        'which no dotenv quoting keeps exactly'
+    problem:
+      'the value holds a \' or a CR and also a ", a $, a backquote or a \\n or \\r as text: no ' +
+      'dotenv quoting keeps it exactly and inert in a shell that sources the file (a template ' +
+      "with the 'shell' filter, or format json, writes any value)"
   }
 }
 

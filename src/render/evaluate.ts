@@ -3,8 +3,9 @@ import { JsonTextError } from '../output/json.js'
 import { QueryEvaluationError } from '../jsonpath/query.js'
 import { render as nodeText } from '../jsonpath/result.js'
 import { asText } from '../output/emit.js'
+import { hasLoneSurrogate } from '../output/utf8.js'
 import type { SecretValue } from '../secrets/read.js'
-import { applyFilters, LONE_SURROGATE } from './filters.js'
+import { applyFilters } from './filters.js'
 import { where, type Part, type Placeholder } from './template.js'
 
 /** The problem of a placeholder whose secret could not be read (the read's error says why). */
@@ -48,7 +49,7 @@ function placeholderText(
   if ('problem' in filtered) return filtered
   // A string literal of the template is no secret: masking "{{" would blank every log line with one.
   if (placeholder.source.kind === 'secret') produced.push(selected.text, filtered.text)
-  if (LONE_SURROGATE.test(filtered.text)) {
+  if (hasLoneSurrogate(filtered.text)) {
     return {
       problem:
         'the text holds a lone UTF-16 surrogate, which a UTF-8 file cannot hold: add | json or | yaml'

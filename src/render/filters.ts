@@ -2,14 +2,12 @@
  * The filters of render templates: each turns text into a form that is safe where it is pasted,
  * or says why it cannot. None throws, whatever the input.
  */
+import { hasLoneSurrogate } from '../output/utf8.js'
 
 export const FILTER_NAMES = ['json', 'shell', 'base64', 'url', 'yaml'] as const
 export type FilterName = (typeof FILTER_NAMES)[number]
 
 export type FilterResult = { text: string } | { problem: string }
-
-/** A UTF-16 surrogate without its pair: no UTF-8 file can hold it. */
-export const LONE_SURROGATE = /\p{Cs}/u
 
 export const FILTERS: Record<FilterName, (text: string) => FilterResult> = {
   /** A JSON string literal, quotes included. */
@@ -32,7 +30,7 @@ export const FILTERS: Record<FilterName, (text: string) => FilterResult> = {
 }
 
 function wellFormed(text: string, encode: () => string): FilterResult {
-  return LONE_SURROGATE.test(text)
+  return hasLoneSurrogate(text)
     ? { problem: 'the value holds a lone UTF-16 surrogate, which has no UTF-8 bytes' }
     : { text: encode() }
 }

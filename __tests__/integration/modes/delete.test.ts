@@ -82,6 +82,25 @@ describe('delete against moto', () => {
     await expect(describe_('gone')).rejects.toMatchObject({ name: 'ResourceNotFoundException' })
   })
 
+  it('forced, deletes a secret already scheduled for deletion now, freeing its name', async () => {
+    await seedSecrets(moto.client, [{ name: 'scheduled', value: 'v' }])
+    await moto.client.send(
+      new DeleteSecretCommand({ SecretId: 'scheduled', RecoveryWindowInDays: 9 })
+    )
+    const before = Date.now()
+    const { result, calls } = await withProxy(endpoint =>
+      runDelete({ 'secret-id': 'scheduled', 'force-delete-without-recovery': 'true' }, endpoint)
+    )
+    expect(calls).toEqual({ DescribeSecret: 1, DeleteSecret: 1 })
+    const dates = JSON.parse(result.outputs?.['deletion-dates'] ?? '') as Record<string, string>
+    expect(Math.abs(Date.parse(dates.scheduled) - before)).toBeLessThan(60_000)
+    await expect(describe_('scheduled')).rejects.toMatchObject({
+      name: 'ResourceNotFoundException'
+    })
+    expect(stdout.text()).toMatch(/'scheduled' was scheduled for deletion on .*: deleting it now/)
+    await moto.client.send(new CreateSecretCommand({ Name: 'scheduled', SecretString: 'again' }))
+  })
+
   it('a missing secret succeeds with one warning; on-missing: fail refuses before deleting', async () => {
     await seedSecrets(moto.client, [{ name: 'present', value: 'v' }])
     const result = await runDelete({ 'secret-ids': 'absent\npresent' })

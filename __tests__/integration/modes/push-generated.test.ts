@@ -196,6 +196,29 @@ describe('push-generated against moto', () => {
     expect(await versionCount(moto.client, 'plain')).toBe(1)
   })
 
+  it('MergeMissing refuses a stored JSON with a duplicate key, which a merge would lose', async () => {
+    const value = '{"pw":"dup-stored-1",\n "pw":"dup-stored-2"}'
+    await seedSecrets(moto.client, [{ name: 'dup', value }])
+    const error = await push({
+      'secret-id': 'dup',
+      fields: FIELDS,
+      'update-policy': 'MergeMissing'
+    }).catch((e: Error) => e.message)
+    expect(error).toBe(
+      "Secret 'dup' has a duplicate key at line 2, column 2: MergeMissing would keep only its " +
+        'last value. Remove the duplicate, or use update-policy: AlwaysUpdate to replace the value.'
+    )
+    expect(await versionCount(moto.client, 'dup')).toBe(1)
+    // Nothing missing, nothing written: the stored text stays as it is.
+    const upToDate = await push({
+      'secret-id': 'dup',
+      fields: 'pw:\n  value: x\n',
+      'update-policy': 'MergeMissing'
+    })
+    expect(upToDate.outputs).toMatchObject({ changed: 'false' })
+    expect(await versionCount(moto.client, 'dup')).toBe(1)
+  })
+
   it('exports fresh values as outputs and env vars only when asked', async () => {
     const emission = await push({
       'secret-id': 'export',

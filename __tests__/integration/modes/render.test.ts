@@ -77,7 +77,7 @@ describe('render against moto', () => {
   it('writes dotenv and json files named as fetch names them', async () => {
     await seedSecrets(moto.client, [
       { name: 'app/cfg', value: '{"user":"admin","pem":"-----A-----\\nl1\\n-----B-----"}' },
-      { name: 'app/token', value: `it's "t0k" $X` }
+      { name: 'app/token', value: `it's t0k #x` }
     ])
     const dir = tempDir('sma-render-')
     const dotenv = path.join(dir, '.env')
@@ -87,7 +87,7 @@ describe('render against moto', () => {
     const expected = {
       APP_CFG_USER: 'admin',
       APP_CFG_PEM: '-----A-----\nl1\n-----B-----',
-      TOKEN: `it's "t0k" $X`
+      TOKEN: `it's t0k #x`
     }
     expect(parse(fs.readFileSync(dotenv, 'utf8'))).toEqual(expected)
     const json = path.join(dir, 'env.json')

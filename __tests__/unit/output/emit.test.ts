@@ -43,6 +43,24 @@ describe('emit', () => {
     expect(read('GITHUB_OUTPUT')).toBe('')
   })
 
+  it('refuses a value with a lone surrogate, which no UTF-8 file holds, rather than change it', async () => {
+    const outputDir = path.join(step.dir, 'out')
+    const config = { env: true, outputs: true, outputDir }
+    const target = (value: string) => ({ name: 'S', value, source: 'odd', file: 'S' })
+    for (const value of ['a\ud800b', 'a\udc00', '\udbff']) {
+      await expect(emit({ secrets: [target(value)] }, config, {})).rejects.toThrow(
+        /^Nothing was exported: a value of secret 'odd' holds a lone UTF-16 surrogate/
+      )
+    }
+    expect([read('GITHUB_ENV'), read('GITHUB_OUTPUT'), fs.existsSync(outputDir)]).toEqual([
+      '',
+      '',
+      false
+    ])
+    await emit({ secrets: [target('pair \ud83d\udd11')] }, config, {})
+    expect(fs.readFileSync(path.join(outputDir, 'S'), 'utf8')).toBe('pair \u{1F511}')
+  })
+
   it('writes binary values byte for byte to 0600 files and as base64 elsewhere', async () => {
     const outputDir = path.join(step.dir, 'out')
     const bytes = new Uint8Array([0, 1, 254, 255])

@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
 import { parse as parseDotenv } from 'dotenv'
 import fc from 'fast-check'
+import { tempDir } from '../../harness/runner.js'
 import { dotenvLine, formatEntries } from '../../../src/render/env-file.js'
 
 const name = fc.stringMatching(/^[A-Z_][A-Z0-9_]{0,15}$/)
@@ -34,15 +38,17 @@ describe('format dotenv', () => {
       fc.property(fc.uniqueArray(fc.tuple(name, value), { selector: ([n]) => n }), pairs => {
         const entries = pairs.map(([n, v]) => ({ name: n, value: v }))
         const formatted = formatEntries(entries, 'dotenv')
-        const writable = entries.filter(entry => 'text' in dotenvLine(entry.value))
+        const writable = entries.filter(entry => 'text' in formatEntries([entry], 'dotenv'))
+        // The file holds UTF-8: read back from its bytes.
+        const read = (text: string) => parseDotenv(Buffer.from(text, 'utf8'))
         if ('text' in formatted) {
-          expect(parseDotenv(formatted.text)).toEqual(Object.fromEntries(pairs))
+          expect(read(formatted.text)).toEqual(Object.fromEntries(pairs))
         } else {
           expect(formatted.problems).toHaveLength(entries.length - writable.length)
         }
         // What can be written, is written exactly.
         const ok = formatEntries(writable, 'dotenv')
-        expect('text' in ok && parseDotenv(ok.text)).toEqual(
+        expect('text' in ok && read(ok.text)).toEqual(
           Object.fromEntries(writable.map(e => [e.name, e.value]))
         )
       }),
@@ -50,10 +56,54 @@ describe('format dotenv', () => {
     )
   })
 
+  it('runs nothing in a shell that sources the file', () => {
+    // Pieces that run `:` (a builtin) writing the file "ran" if a shell evaluates them.
+    const hostile = fc.string({
+      unit: fc.constantFrom(
+        '$(:>ran)',
+        '`:>ran`',
+        ';:>ran;',
+        '\n:>ran\n',
+        '\r:>ran\r',
+        "'",
+        '"',
+        '`',
+        '$',
+        '\\',
+        '#',
+        ' ',
+        'a'
+      )
+    })
+    const shells = ['bash', 'sh'].filter(shell => spawnSync(shell, ['-c', ':']).status === 0)
+    expect(shells).toContain('bash')
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.tuple(name, hostile), { selector: ([n]) => n }), pairs => {
+        const writable = pairs
+          .map(([n, v]) => ({ name: n, value: v }))
+          .filter(entry => 'text' in dotenvLine(entry.value))
+        const formatted = formatEntries(writable, 'dotenv')
+        const dir = tempDir('sma-dotenv-')
+        fs.writeFileSync(path.join(dir, '.env'), 'text' in formatted ? formatted.text : '')
+        for (const shell of shells) {
+          const sourced = spawnSync(shell, ['-c', 'set -a; . ./.env'], { cwd: dir })
+          expect({
+            shell,
+            status: sourced.status,
+            ran: fs.existsSync(path.join(dir, 'ran'))
+          }).toEqual({ shell, status: 0, ran: false })
+        }
+        fs.rmSync(dir, { recursive: true })
+      }),
+      { numRuns: 150 }
+    )
+  })
+
   it('quotes multi-line values and keeps quotes, $ and backslashes', () => {
     const values = {
       PEM: '-----BEGIN-----\nabc\n-----END-----\n',
-      QUOTES: `it's "quoted"`,
+      APOSTROPHE: "it's quoted\nover lines",
+      QUOTES: 'say "hi" `now`',
       DOLLAR: '$HOME ${X} \\n',
       CRLF: 'a\r\nb',
       EMPTY: ''
@@ -65,13 +115,17 @@ describe('format dotenv', () => {
     expect('text' in formatted && parseDotenv(formatted.text)).toEqual(values)
   })
 
-  it('refuses only what no quoting can keep', () => {
+  it('refuses what no quoting keeps exactly and inert in a shell', () => {
     expect(dotenvLine('ends with \\ ')).toEqual({ text: "'ends with \\ '" })
-    expect(dotenvLine('ends with \\')).toEqual({ text: 'ends with \\' })
-    expect(dotenvLine(' ends with \\')).toEqual({ problem: expect.stringMatching(/backslash/) })
-    expect(dotenvLine(`a'"\``)).toEqual({ text: `a'"\`` })
-    expect(dotenvLine(`'"\`\n`)).toEqual({ problem: expect.stringMatching(/no dotenv quoting/) })
-    expect(dotenvLine(`a'"\` #x`)).toEqual({ problem: expect.stringMatching(/no dotenv quoting/) })
+    expect(dotenvLine("it's")).toEqual({ text: `"it's"` })
+    expect(dotenvLine('a\rb')).toEqual({ text: '"a\\rb"' })
+    const refused = {
+      problem: expect.stringMatching(/no dotenv quoting keeps it exactly and inert/)
+    }
+    for (const value of [`it's "x"`, "it's $HOME", "it's `id`", "it's \\n", 'a\r$(id)', `a'"\``]) {
+      expect(dotenvLine(value)).toEqual(refused)
+    }
+    expect(dotenvLine('ends with \\')).toEqual({ problem: expect.stringMatching(/backslash/) })
   })
 })
 
@@ -82,6 +136,22 @@ describe('format docker-env and json', () => {
     })
     expect(formatEntries([{ name: 'PEM', value: 'a\nb' }], 'docker-env')).toEqual({
       problems: [expect.stringMatching(/^PEM: docker --env-file cannot hold a multi-line value/)]
+    })
+  })
+
+  it('refuses a lone surrogate in a UTF-8 file, and writes it in JSON', () => {
+    const entries = [{ name: 'S', value: 'a\ud800b' }]
+    for (const format of ['dotenv', 'docker-env'] as const) {
+      expect(formatEntries(entries, format)).toEqual({
+        problems: [expect.stringMatching(/^S: the value holds a lone UTF-16 surrogate/)]
+      })
+    }
+    const json = formatEntries(entries, 'json')
+    expect('text' in json && JSON.parse(Buffer.from(json.text, 'utf8').toString('utf8'))).toEqual({
+      S: 'a\ud800b'
+    })
+    expect(formatEntries([{ name: 'E', value: '\u{1F600}' }], 'dotenv')).toEqual({
+      text: "E='\u{1F600}'\n"
     })
   })
 
