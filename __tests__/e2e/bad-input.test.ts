@@ -419,6 +419,12 @@ const rows: BadInput[] = [
   bad(G, 'fields that are a list', { fields: '- a\n- b' }, input('fields')),
   bad(
     G,
+    'a static value with a lone surrogate',
+    { fields: 'pw:\n  value: "x\\ud800y"', 'export-outputs': 'true' },
+    input('fields')
+  ),
+  bad(
+    G,
     'a field with value and generator (not echoed)',
     { fields: 'pw:\n  value: field-value-secret-6\n  generator:\n    passwordLength: 10' },
     input('fields'),

@@ -16,8 +16,11 @@ export function formatEntries(entries: EnvEntry[], format: Format): Formatted {
     const object = Object.fromEntries(entries.map(entry => [entry.name, entry.value]))
     return { text: `${JSON.stringify(object, null, 2)}\n` }
   }
-  const line = format === 'dotenv' ? dotenvLine : dockerEnvLine
-  const results = entries.map(entry => ({ entry, result: utf8(entry.value) ?? line(entry.value) }))
+  const line = format === 'dotenv' ? dotenvEntry : dockerEnvLine
+  const results = entries.map(entry => ({
+    entry,
+    result: utf8(entry.value) ?? line(entry.value, entry.name)
+  }))
   const problems = results.flatMap(({ entry, result }) =>
     'problem' in result ? [`${entry.name}: ${result.problem}`] : []
   )
@@ -40,6 +43,34 @@ function utf8(value: string): Line | undefined {
 }
 
 /**
+ * Names bash gives a meaning of its own when a sourced file assigns them: it evaluates
+ * `RANDOM='x[$(cmd)]'` as arithmetic (running `cmd`), refuses the read-only ones (the file then
+ * fails to source), keeps its own value for the dynamic ones, or changes how it runs.
+ */
+const BASH_OWN = new Set([
+  // arithmetic on assignment
+  ...['RANDOM', 'SRANDOM', 'OPTIND', 'HISTCMD'],
+  // read-only
+  ...['UID', 'EUID', 'PPID', 'BASH_VERSINFO'],
+  // dynamic
+  ...['SECONDS', 'LINENO', 'GROUPS', 'BASHPID', 'EPOCHREALTIME', 'EPOCHSECONDS', 'BASH_ARGV0'],
+  ...['BASH_SUBSHELL', 'BASH_LINENO', 'BASH_SOURCE', 'FUNCNAME', 'BASH_COMMAND', 'DIRSTACK', '_'],
+  // how the shell runs
+  ...['POSIXLY_CORRECT', 'TMOUT', 'EXECIGNORE', 'BASH_LOADABLES_PATH', 'OPTERR']
+])
+
+function dotenvEntry(value: string, name: string): Line {
+  if (BASH_OWN.has(name)) {
+    return {
+      problem:
+        'bash gives this variable a meaning of its own, so a shell sourcing the file would ' +
+        'evaluate, refuse or lose it: give the value an alias'
+    }
+  }
+  return dotenvLine(value)
+}
+
+/**
  * A value the `dotenv` parser reads back exactly, written so that a POSIX shell sourcing the file
  * (`set -a; . ./.env`) runs nothing. dotenv unescapes nothing but `\n` and `\r` inside double
  * quotes and turns every CR in the file into LF; a shell runs `$(...)` and backquotes inside
@@ -48,6 +79,10 @@ function utf8(value: string): Line | undefined {
  * `$` or backquote, else refused. A value ending in `\` would escape its closing quote.
  */
 export function dotenvLine(value: string): Line {
+  // A shell drops NUL bytes: a backslash before one would then escape the closing quote.
+  if (value.includes('\0')) {
+    return { problem: 'the value holds a NUL character, which no shell variable can hold' }
+  }
   if (value.endsWith('\\')) {
     return {
       problem: 'the value ends with a backslash, which dotenv reads as escaping the closing quote'

@@ -8,6 +8,7 @@ import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import { masker } from '../output/mask.js'
 import { log } from '../output/log.js'
+import { hasLoneSurrogate } from '../output/utf8.js'
 
 /** GetRandomPassword options as users write them in `fields` and `generator`. */
 export interface GeneratorOptions {
@@ -103,6 +104,13 @@ function parseFieldSpec(spec: unknown, name: string, input: string): FieldSpec {
   }
   if (value !== undefined) {
     if (typeof value !== 'string') throw new InputError(input, `${where}: value must be a string`)
+    // Refused before any write: exporting it later would fail after the version is stored.
+    if (hasLoneSurrogate(value)) {
+      throw new InputError(
+        input,
+        `${where}: value holds a lone UTF-16 surrogate, which no UTF-8 text can hold`
+      )
+    }
     return { value }
   }
   return { generator: parseGeneratorOptions(generator, `${where}: generator`, input) }

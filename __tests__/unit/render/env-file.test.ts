@@ -72,13 +72,17 @@ describe('format dotenv', () => {
         '\\',
         '#',
         ' ',
+        '\0',
+        'x[$(:>ran)]',
         'a'
       )
     })
+    // bash evaluates what a file assigns to these as arithmetic, `x[$(...)]` included.
+    const names = fc.oneof(name, fc.constantFrom('RANDOM', 'SRANDOM', 'OPTIND', 'HISTCMD', 'UID'))
     const shells = ['bash', 'sh'].filter(shell => spawnSync(shell, ['-c', ':']).status === 0)
     expect(shells).toContain('bash')
     fc.assert(
-      fc.property(fc.uniqueArray(fc.tuple(name, hostile), { selector: ([n]) => n }), pairs => {
+      fc.property(fc.uniqueArray(fc.tuple(names, hostile), { selector: ([n]) => n }), pairs => {
         const writable = pairs
           .map(([n, v]) => ({ name: n, value: v }))
           .filter(entry => 'text' in dotenvLine(entry.value))
@@ -126,6 +130,21 @@ describe('format dotenv', () => {
       expect(dotenvLine(value)).toEqual(refused)
     }
     expect(dotenvLine('ends with \\')).toEqual({ problem: expect.stringMatching(/backslash/) })
+    // A shell drops the NUL, and the backslash would escape the closing quote.
+    expect(dotenvLine("it's \\\0")).toEqual({ problem: expect.stringMatching(/NUL/) })
+  })
+
+  it('refuses names bash evaluates, keeps read-only, or sets itself when it sources the file', () => {
+    for (const name of ['RANDOM', 'OPTIND', 'UID', 'SECONDS', '_', 'POSIXLY_CORRECT']) {
+      expect(formatEntries([{ name, value: 'x' }], 'dotenv')).toEqual({
+        problems: [
+          expect.stringMatching(new RegExp(`^${name}: bash gives this variable a meaning`))
+        ]
+      })
+    }
+    expect(formatEntries([{ name: 'RANDOM', value: 'x' }], 'docker-env')).toEqual({
+      text: 'RANDOM=x\n'
+    })
   })
 })
 

@@ -25,6 +25,7 @@ describe('parseFields', () => {
       /includeSpace must be true or false/
     ],
     ['a: {value: 5}', /value must be a string/],
+    ['a: {value: "x\\ud800y"}', /field 'a': value holds a lone UTF-16 surrogate/],
     ['a: {value: x, other: 1}', /unknown key\(s\) other/],
     ['- a\n- b', /must be a mapping/],
     ['a: {value: x', /not valid YAML or JSON/],
