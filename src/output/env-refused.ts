@@ -37,7 +37,7 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
     prefixes: ['LD_', 'DYLD_']
   },
   {
-    reason: 'shells run code from it or parse every later script line differently',
+    reason: 'shells run code from it, or run or parse every later script line differently',
     names: [
       'BASH_ENV',
       'ENV',
@@ -58,7 +58,12 @@ export const REFUSED_ENV_GROUPS: readonly RefusedGroup[] = [
       'ZDOTDIR',
       'INPUTRC',
       'PSExecutionPolicyPreference',
-      'PSModulePath'
+      'PSModulePath',
+      'FUNCNEST',
+      'TMOUT',
+      'POSIXLY_CORRECT',
+      'EXECIGNORE',
+      'BASH_LOADABLES_PATH'
     ],
     prefixes: ['BASH_FUNC_']
   },

@@ -45,7 +45,8 @@ function utf8(value: string): Line | undefined {
 /**
  * Names bash gives a meaning of its own when a sourced file assigns them: it evaluates
  * `RANDOM='x[$(cmd)]'` as arithmetic (running `cmd`), refuses the read-only ones (the file then
- * fails to source), keeps its own value for the dynamic ones, or changes how it runs.
+ * fails to source), or keeps its own value for the dynamic ones. (Those that change how every
+ * later shell runs, such as FUNCNEST, are refused for every export: output/env-refused.ts.)
  */
 const BASH_OWN = new Set([
   // arithmetic on assignment
@@ -55,8 +56,7 @@ const BASH_OWN = new Set([
   // dynamic
   ...['SECONDS', 'LINENO', 'GROUPS', 'BASHPID', 'EPOCHREALTIME', 'EPOCHSECONDS', 'BASH_ARGV0'],
   ...['BASH_SUBSHELL', 'BASH_LINENO', 'BASH_SOURCE', 'FUNCNAME', 'BASH_COMMAND', 'DIRSTACK', '_'],
-  // how the shell runs
-  ...['POSIXLY_CORRECT', 'TMOUT', 'EXECIGNORE', 'BASH_LOADABLES_PATH', 'OPTERR']
+  ...['PIPESTATUS', 'BASH_ARGV', 'BASH_ARGC', 'BASH_CMDS', 'BASH_ALIASES', 'OPTERR']
 ])
 
 function dotenvEntry(value: string, name: string): Line {

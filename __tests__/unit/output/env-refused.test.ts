@@ -50,6 +50,9 @@ describe('refusedEnvNameReason', () => {
     'IFS',
     'PS4',
     'PROMPT_COMMAND',
+    'FUNCNEST',
+    'TMOUT',
+    'POSIXLY_CORRECT',
     // runtimes
     'NODE_OPTIONS',
     'NODE_PATH',

@@ -135,7 +135,7 @@ describe('format dotenv', () => {
   })
 
   it('refuses names bash evaluates, keeps read-only, or sets itself when it sources the file', () => {
-    for (const name of ['RANDOM', 'OPTIND', 'UID', 'SECONDS', '_', 'POSIXLY_CORRECT']) {
+    for (const name of ['RANDOM', 'OPTIND', 'UID', 'SECONDS', '_', 'PIPESTATUS', 'OPTERR']) {
       expect(formatEntries([{ name, value: 'x' }], 'dotenv')).toEqual({
         problems: [
           expect.stringMatching(new RegExp(`^${name}: bash gives this variable a meaning`))
