@@ -4,7 +4,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { failureMessage } from './failure.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
-import { handlers } from './modes/index.js'
+import { postHooks } from './modes/post-hooks.js'
 import { refusedEnvNameReason } from './output/env-refused.js'
 import { log } from './output/log.js'
 import { STATE_ENV, STATE_FILES, STATE_MODE, STATE_REGION } from './state.js'
@@ -18,8 +18,7 @@ export async function runPost(read: ReadInput = readActionInput, env = process.e
     removeFiles(stateList(STATE_FILES, ownFile(new Inputs(read))))
     blankEnv(stateList(STATE_ENV, exportable))
     const mode = core.getState(STATE_MODE)
-    const load = Object.hasOwn(handlers, mode) ? handlers[mode] : undefined
-    const hook = load && (await load()).post
+    const hook = Object.hasOwn(postHooks, mode) ? await postHooks[mode]() : undefined
     if (hook) {
       await hook({ client: () => postClient(read, env), state: name => core.getState(name), env })
     }

@@ -6,6 +6,7 @@ import { failureMessage } from './failure.js'
 import { parseAwsConfig, parseEmitConfig, parseMode, parseUnmasked } from './inputs/common.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
+import { postHooks } from './modes/post-hooks.js'
 import { log } from './output/log.js'
 import { masker, maskUrlPassword, withoutUserInfo } from './output/mask.js'
 import { STATE_MODE, STATE_REGION } from './state.js'
@@ -36,7 +37,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     const clients = SecretsManagerClients.forConfig(settings, aws, env)
 
     // Only a mode with a post hook is named: the post step then loads no mode's code for the others.
-    if (handler.post) core.saveState(STATE_MODE, mode)
+    if (Object.hasOwn(postHooks, mode)) core.saveState(STATE_MODE, mode)
     // The post step works on this step's (first) secret: in its ARN's region, else the default.
     core.saveState(STATE_REGION, (arns[0] && clients.regionOf(arns[0])) || settings.region)
     const running = handler.run(config, { clients, settings, env })

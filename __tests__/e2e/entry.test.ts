@@ -1,5 +1,6 @@
 // One bundled entry for both steps: the post step is told apart by the state its main step saved.
 import { describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,6 +39,20 @@ function withSdk(files: string[]): string[] {
   return files
     .filter(file => fs.readFileSync(file, 'utf8').includes(sdk))
     .map(f => path.basename(f))
+}
+
+/** The webpack module ids each chunk file holds (a chunk exports them; importing runs none). */
+function modulesOf(chunks: string[]): Record<string, string[]> {
+  const script =
+    'const out = {}; for (const f of JSON.parse(process.argv[1])) ' +
+    "out[f] = Object.keys((await import('file://' + f)).modules); console.log(JSON.stringify(out))"
+  const text = execFileSync(process.execPath, [
+    '--input-type=module',
+    '-e',
+    script,
+    JSON.stringify(chunks)
+  ])
+  return JSON.parse(text.toString()) as Record<string, string[]>
 }
 
 describe('the entry of main and post, bundled', () => {
@@ -113,6 +128,41 @@ describe('the entry of main and post, bundled', () => {
     expect(withSdk(await loadedFiles(env => runStep({ inputs, env })))).not.toEqual([])
     const atPost = await loadedFiles(env => runPostOf(main, { inputs, env }))
     expect(atPost.length).toBeGreaterThan(0)
+    expect(withSdk(atPost)).toEqual([])
+  })
+
+  it("reads no module twice in a plain fetch: no mode's chunk repeats the main step's code", async () => {
+    await seedSecrets(moto.client, [{ name: 'entry/db', value: 'entry-value-1' }])
+    const inputs = { 'endpoint-url': moto.endpoint, 'secret-ids': 'entry/db' }
+    const chunks = (await loadedFiles(env => runStep({ inputs, env }))).filter(
+      file => path.basename(file) !== 'index.js'
+    )
+    const files = new Map<string, string[]>()
+    for (const [file, ids] of Object.entries(modulesOf(chunks))) {
+      for (const id of ids) files.set(id, [...(files.get(id) ?? []), path.basename(file)])
+    }
+    expect(files.size).toBeGreaterThan(30)
+    expect([...files].filter(([, where]) => where.length > 1)).toEqual([])
+  })
+
+  it("reads none of the SDK in rotate's post step when the main step left nothing pending", async () => {
+    await seedSecrets(moto.client, [{ name: 'entry/rotated', value: 'entry-value-2' }])
+    const inputs = {
+      'endpoint-url': moto.endpoint,
+      mode: 'rotate',
+      'rotation-strategy': 'in-workflow',
+      'secret-id': 'entry/rotated',
+      phase: 'create',
+      generator: 'passwordLength: 20',
+      'dry-run': 'true'
+    }
+    const main = await runStep({ inputs })
+    expect(main.errors).toEqual([])
+    expect(main.state['sma-mode']).toBe('rotate')
+    const atPost = await loadedFiles(env => runPostOf(main, { inputs, env }))
+    // The hook ran (its chunk was read), and found nothing to ask AWS about.
+    const hook = atPost.filter(file => fs.readFileSync(file, 'utf8').includes('cancelUnfinished('))
+    expect(hook).toHaveLength(1)
     expect(withSdk(atPost)).toEqual([])
   })
 

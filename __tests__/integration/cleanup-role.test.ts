@@ -1,11 +1,10 @@
 // The post step with role-to-assume: the role is assumed only when a mode's post hook asks for
-// a client, and that client reads as the role. A stand-in mode supplies the hook.
+// a client, and that client reads as the role. A stand-in hook is registered for a probe mode.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { CreateSecretCommand, GetSecretValueCommand } from '@aws-sdk/client-secrets-manager'
 import { runPost } from '../../src/cleanup.js'
 import { STATE_MODE, STATE_REGION } from '../../src/state.js'
-import { handlers } from '../../src/modes/index.js'
-import type { ModeHandler, PostContext } from '../../src/modes/types.js'
+import { postHooks, type PostHook } from '../../src/modes/post-hooks.js'
 import { clientInAccount } from '../harness/accounts.js'
 import { useCapturedStdout, useMoto } from '../harness/jest-moto.js'
 import { startOidcServer, type OidcServer } from '../harness/oidc-server.js'
@@ -21,25 +20,19 @@ const PROBE = 'probe-post'
 const ROLE_ARN = 'arn:aws:iam::111111111111:role/ci-post'
 const STATE_VARS = [`STATE_${STATE_MODE}`, `STATE_${STATE_REGION}`]
 
-const probe: ModeHandler<unknown> = {
-  exportDefaults: { env: false, outputs: false },
-  parse: () => ({}),
-  secretArns: () => [],
-  run: async () => ({}),
-  async post(context: PostContext) {
-    if (!askClient) return
-    const client = await context.client()
-    const out = await client.send(new GetSecretValueCommand({ SecretId: 'post/db' }))
-    read.push(out.SecretString ?? '')
-  }
+const probe: PostHook = async context => {
+  if (!askClient) return
+  const client = await context.client()
+  const out = await client.send(new GetSecretValueCommand({ SecretId: 'post/db' }))
+  read.push(out.SecretString ?? '')
 }
 
 beforeAll(async () => {
   oidc = await startOidcServer()
-  handlers[PROBE] = async () => probe
+  postHooks[PROBE] = async () => probe
 })
 afterAll(async () => {
-  delete handlers[PROBE]
+  delete postHooks[PROBE]
   await oidc?.stop()
 })
 beforeEach(() => {

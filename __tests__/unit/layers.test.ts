@@ -11,7 +11,7 @@ const SRC = path.join(PROJECT_DIR, 'src')
 // answers, so output (the masker) sits under it.
 const LAYERS: Array<[string, RegExp]> = [
   ['entry', /^(index|main|post|cleanup|failure)\.ts$/],
-  ['router', /^modes\/index\.ts$/],
+  ['router', /^modes\/(index|post-hooks)\.ts$/],
   ['modes', /^modes\//],
   ['domain', /^(secrets|rotation|versions|jsonpath|render)\//],
   ['inputs', /^inputs\//],
@@ -70,13 +70,13 @@ const imports = files.flatMap(file =>
   importsOf(file, fs.readFileSync(path.join(SRC, file), 'utf8'))
 )
 
-/** Every module and package a file loads at once (static imports, type-only ones left out). */
-function staticClosure(entry: string): Set<string> {
+/** Every module and package a file reaches through the imports `follow` takes (not type-only). */
+function closure(entry: string, follow: (imp: Import) => boolean): Set<string> {
   const seen = new Set<string>()
   const visit = (file: string) => {
     if (seen.has(file)) return
     seen.add(file)
-    for (const imp of imports.filter(i => i.from === file && !i.dynamic && !i.typeOnly)) {
+    for (const imp of imports.filter(i => i.from === file && !i.typeOnly && follow(i))) {
       const to = target(imp)
       if (to) visit(to)
       else seen.add(imp.spec)
@@ -84,6 +84,11 @@ function staticClosure(entry: string): Set<string> {
   }
   visit(entry)
   return seen
+}
+
+/** Every module and package a file loads at once (static imports). */
+function staticClosure(entry: string): Set<string> {
+  return closure(entry, imp => !imp.dynamic)
 }
 
 describe('src layers', () => {
@@ -114,7 +119,7 @@ describe('src layers', () => {
     const atStart = [...staticClosure('index.ts'), ...staticClosure('main.ts')]
     const heavy =
       /^(yaml|json-p3|@aws-sdk\/client-sts|@actions\/cache|@actions\/core|@actions\/github|https?-proxy-agent)$/
-    const mode = (spec: string) => spec.startsWith('modes/') && spec !== 'modes/index.ts'
+    const mode = (spec: string) => files.includes(spec) && LAYERS[layerOf(spec)][0] === 'modes'
     expect(atStart).toContain('modes/index.ts')
     expect(atStart.filter(spec => heavy.test(spec) || mode(spec))).toEqual([])
   })
@@ -133,6 +138,14 @@ describe('src layers', () => {
     expect(imports).toContainEqual(
       expect.objectContaining({ from: 'main.ts', spec: './output/emit.js', dynamic: true })
     )
+  })
+
+  it("reaches no mode's main-step code from the post step, only the post hooks", () => {
+    // A mode's chunk reachable from the post step would carry again what the main step loaded.
+    const reachable = closure('post.ts', () => true)
+    expect(reachable).toContain('modes/post-hooks.ts')
+    expect(reachable).toContain('rotation/cancel.ts')
+    expect([...reachable].filter(file => /^modes\/(?!post-hooks\.ts$)/.test(file))).toEqual([])
   })
 
   it('runs neither the SDK nor the main step in a post step until a hook calls AWS', () => {

@@ -1,7 +1,6 @@
 import { InputError } from '../errors.js'
 import { parseSecretId } from '../secrets/ids.js'
 import {
-  cancelUnfinished,
   parseInWorkflow,
   plannedInWorkflow,
   rotateInWorkflow,
@@ -44,7 +43,5 @@ export const rotateMode: ModeHandler<RotateConfig> = {
     return config.strategy === 'lambda'
       ? rotateWithLambda(config, client, env)
       : rotateInWorkflow(config, client, env)
-  },
-
-  post: cancelUnfinished
+  }
 }

@@ -1,7 +1,6 @@
 import type { ClientSettings, SecretsManagerClients } from '../aws/client.js'
 import type { Inputs } from '../inputs/reader.js'
 import type { Emission } from '../output/emission.js'
-import type { PostContext } from '../rotation/post-context.js'
 
 export interface ModeContext {
   /** A client per region, built when first asked for: `forSecret(id)` reads an ARN in its region. */
@@ -27,8 +26,4 @@ export interface ModeHandler<Config> {
    */
   plannedTargets?(config: Config): Emission
   run(config: Config, context: ModeContext): Promise<Emission>
-  /** Runs in the post step of a job where this mode's main step ran. */
-  post?(context: PostContext): Promise<void>
 }
-
-export type { PostContext }

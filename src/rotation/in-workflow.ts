@@ -3,7 +3,6 @@ import { PutSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/clien
 import { describeAwsError } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
-import type { PostContext } from './post-context.js'
 import type { Emission, SecretTarget } from '../output/emission.js'
 import { toEnvName } from '../output/env-names.js'
 import { masker } from '../output/mask.js'
@@ -37,6 +36,7 @@ import {
   type Stages
 } from './stages.js'
 import { restoreIfDeleted } from '../secrets/lifecycle.js'
+import { STATE_ARN, STATE_PENDING } from '../state.js'
 import { dryRunEmission } from '../output/plan.js'
 import { jsonObject, jsonText } from '../output/json.js'
 import { log } from '../output/log.js'
@@ -59,10 +59,6 @@ export interface InWorkflowRotation {
   pendingVersionId?: string
   cancelUnfinished: boolean
 }
-
-/** Post-step state of a create: the pending version to cancel if the job ends before finish. */
-export const STATE_ARN = 'sma-rotate-arn'
-export const STATE_PENDING = 'sma-rotate-pending'
 
 const PHASES = ['create', 'finish', 'all'] as const
 const VERSION_ID = /^[\w-]{32,64}$/
@@ -538,34 +534,6 @@ async function cancelPending(
       `Could not remove AWSPENDING from version ${versionId}: ${(error as Error).message}`
     )
   }
-}
-
-/**
- * The post step of a create: when the job ended between create and finish, the pending version
- * would block every later rotation. Remove its AWSPENDING (AWSCURRENT never moved).
- */
-export async function cancelUnfinished(context: PostContext): Promise<void> {
-  const arn = context.state(STATE_ARN)
-  const versionId = context.state(STATE_PENDING)
-  if (!arn || !versionId) return
-  const sm = await context.client()
-  const secret = await describeStages(sm, arn)
-  if (!has(secret.stages, versionId, PENDING)) {
-    log.info(`Version ${versionId} of '${secret.name}' is not pending: nothing to cancel`)
-    return
-  }
-  await removeLabel(sm, arn, versionId, PENDING)
-  if (has(secret.stages, versionId, CURRENT)) {
-    log.info(`Removed a leftover AWSPENDING from the current version ${versionId}`)
-    return
-  }
-  log.warning(
-    `The rotation of '${secret.name}' did not finish: removed AWSPENDING from version ` +
-      `${versionId} so the next rotation is not blocked. AWSCURRENT is still ` +
-      `${versionWith(secret.stages, CURRENT) ?? 'unset'}. If a step already applied the pending ` +
-      'value (a database password, say), apply the AWSCURRENT value again; the pending value ' +
-      'stays readable by its version id until AWS removes deprecated versions.'
-  )
 }
 
 function seconds(ms: number): string {

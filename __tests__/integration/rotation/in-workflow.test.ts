@@ -6,6 +6,7 @@ import {
   UpdateSecretVersionStageCommand
 } from '@aws-sdk/client-secrets-manager'
 import { rotateMode } from '../../../src/modes/rotate.js'
+import { cancelUnfinished } from '../../../src/rotation/cancel.js'
 import type { Emission, SecretTarget } from '../../../src/output/emission.js'
 import { contextFor, inputsFrom } from '../../harness/context.js'
 import { useCapturedStdout, useMoto } from '../../harness/jest-moto.js'
@@ -32,7 +33,7 @@ async function postStep(): Promise<void> {
       .filter(command => command.command === 'save-state')
       .map(command => [command.properties.name, command.data])
   )
-  await rotateMode.post!({
+  await cancelUnfinished({
     client: async () => contextFor(moto.endpoint).client,
     state: name => saved[name] ?? '',
     env: {}
