@@ -18,8 +18,8 @@ export async function runPost(read: ReadInput = readActionInput, env = process.e
     removeFiles(stateList(STATE_FILES, ownFile(new Inputs(read))))
     blankEnv(stateList(STATE_ENV, exportable))
     const mode = core.getState(STATE_MODE)
-    const hook = Object.hasOwn(postHooks, mode) ? await postHooks[mode]() : undefined
-    if (hook) {
+    if (Object.hasOwn(postHooks, mode)) {
+      const hook = await postHooks[mode]()
       await hook({ client: () => postClient(read, env), state: name => core.getState(name), env })
     }
   } catch (error) {

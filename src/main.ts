@@ -36,7 +36,7 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     log.debug(`region ${settings.region}, endpoint ${endpoint}`)
     const clients = SecretsManagerClients.forConfig(settings, aws, env)
 
-    // Only a mode with a post hook is named: the post step then loads no mode's code for the others.
+    // The post step runs the hook of the mode named here; only a mode that has one is named.
     if (Object.hasOwn(postHooks, mode)) core.saveState(STATE_MODE, mode)
     // The post step works on this step's (first) secret: in its ARN's region, else the default.
     core.saveState(STATE_REGION, (arns[0] && clients.regionOf(arns[0])) || settings.region)

@@ -11,6 +11,6 @@ export const STATE_REGION = 'sma-region'
 export const STATE_FILES = 'sma-files'
 /** The env vars the main step exported, which the post step blanks. */
 export const STATE_ENV = 'sma-env'
-/** rotate in-workflow: the secret and version a create left pending, for the post step. */
+/** rotate in-workflow: the secret and version a create or all left pending, for the post step. */
 export const STATE_ARN = 'sma-rotate-arn'
 export const STATE_PENDING = 'sma-rotate-pending'

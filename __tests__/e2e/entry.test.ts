@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { useMoto } from '../harness/jest-moto.js'
 import { seedSecrets } from '../harness/moto.js'
 import {
@@ -12,7 +12,8 @@ import {
   readActionMeta,
   runPostOf,
   runStep,
-  tempDir
+  tempDir,
+  type StepResult
 } from '../harness/runner.js'
 
 const moto = useMoto()
@@ -41,18 +42,23 @@ function withSdk(files: string[]): string[] {
     .map(f => path.basename(f))
 }
 
-/** The webpack module ids each chunk file holds (a chunk exports them; importing runs none). */
+/**
+ * The webpack module ids each chunk file holds: ncc's ESM chunks export them as `modules`, and
+ * importing a chunk runs none of them.
+ */
 function modulesOf(chunks: string[]): Record<string, string[]> {
   const script =
     'const out = {}; for (const f of JSON.parse(process.argv[1])) ' +
-    "out[f] = Object.keys((await import('file://' + f)).modules); console.log(JSON.stringify(out))"
+    'out[f] = Object.keys((await import(f)).modules); console.log(JSON.stringify(out))'
+  const urls = chunks.map(file => pathToFileURL(file).href)
   const text = execFileSync(process.execPath, [
     '--input-type=module',
     '-e',
     script,
-    JSON.stringify(chunks)
+    JSON.stringify(urls)
   ])
-  return JSON.parse(text.toString()) as Record<string, string[]>
+  const byUrl = JSON.parse(text.toString()) as Record<string, string[]>
+  return Object.fromEntries(chunks.map((file, i) => [file, byUrl[urls[i]]]))
 }
 
 describe('the entry of main and post, bundled', () => {
@@ -134,6 +140,7 @@ describe('the entry of main and post, bundled', () => {
   it("reads no module twice in a plain fetch: no mode's chunk repeats the main step's code", async () => {
     await seedSecrets(moto.client, [{ name: 'entry/db', value: 'entry-value-1' }])
     const inputs = { 'endpoint-url': moto.endpoint, 'secret-ids': 'entry/db' }
+    // The chunks only: the entry's own modules are not exported, and no chunk has repeated them.
     const chunks = (await loadedFiles(env => runStep({ inputs, env }))).filter(
       file => path.basename(file) !== 'index.js'
     )
@@ -141,30 +148,41 @@ describe('the entry of main and post, bundled', () => {
     for (const [file, ids] of Object.entries(modulesOf(chunks))) {
       for (const id of ids) files.set(id, [...(files.get(id) ?? []), path.basename(file)])
     }
-    expect(files.size).toBeGreaterThan(30)
+    expect(chunks.length).toBeGreaterThan(1)
+    expect(files.size).toBeGreaterThan(0)
     expect([...files].filter(([, where]) => where.length > 1)).toEqual([])
   })
 
-  it("reads none of the SDK in rotate's post step when the main step left nothing pending", async () => {
-    await seedSecrets(moto.client, [{ name: 'entry/rotated', value: 'entry-value-2' }])
-    const inputs = {
-      'endpoint-url': moto.endpoint,
-      mode: 'rotate',
-      'rotation-strategy': 'in-workflow',
-      'secret-id': 'entry/rotated',
-      phase: 'create',
-      generator: 'passwordLength: 20',
-      'dry-run': 'true'
+  it.each([
+    ['a dry run', { phase: 'create', 'dry-run': 'true' }],
+    ['a rotation that finished', { phase: 'all' }]
+  ])(
+    "reads none of the SDK in rotate's post step after %s: nothing is pending",
+    async (_, more) => {
+      await seedSecrets(moto.client, [{ name: 'entry/rotated', value: 'entry-value-2' }])
+      const inputs = {
+        'endpoint-url': moto.endpoint,
+        mode: 'rotate',
+        'rotation-strategy': 'in-workflow',
+        'secret-id': 'entry/rotated',
+        generator: 'passwordLength: 20',
+        ...more
+      }
+      const main = await runStep({ inputs })
+      expect(main.errors).toEqual([])
+      expect(main.state['sma-mode']).toBe('rotate')
+      let post: StepResult | undefined
+      const atPost = await loadedFiles(async env => (post = await runPostOf(main, { inputs, env })))
+      expect(post?.warnings).toEqual([])
+      // The hook ran (its chunk was read), and found nothing to ask AWS about.
+      const hook = atPost.filter(file =>
+        fs.readFileSync(file, 'utf8').includes('is not pending: nothing to cancel')
+      )
+      expect(hook).toHaveLength(1)
+      expect(withSdk(atPost)).toEqual([])
+      expect(post?.log).not.toContain('nothing to cancel')
     }
-    const main = await runStep({ inputs })
-    expect(main.errors).toEqual([])
-    expect(main.state['sma-mode']).toBe('rotate')
-    const atPost = await loadedFiles(env => runPostOf(main, { inputs, env }))
-    // The hook ran (its chunk was read), and found nothing to ask AWS about.
-    const hook = atPost.filter(file => fs.readFileSync(file, 'utf8').includes('cancelUnfinished('))
-    expect(hook).toHaveLength(1)
-    expect(withSdk(atPost)).toEqual([])
-  })
+  )
 
   it('runs the main step when the state holds no isPost', async () => {
     await seedSecrets(moto.client, [{ name: 'entry/db', value: 'entry-value-1' }])

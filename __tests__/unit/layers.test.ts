@@ -146,6 +146,11 @@ describe('src layers', () => {
     expect(reachable).toContain('modes/post-hooks.ts')
     expect(reachable).toContain('rotation/cancel.ts')
     expect([...reachable].filter(file => /^modes\/(?!post-hooks\.ts$)/.test(file))).toEqual([])
+    // rotate's hook reads the SDK only when it has a version to look at.
+    const hook = staticClosure('rotation/cancel.ts')
+    expect(
+      [...hook].filter(spec => spec.startsWith('@aws-sdk/') || spec.startsWith('rotation/in'))
+    ).toEqual([])
   })
 
   it('runs neither the SDK nor the main step in a post step until a hook calls AWS', () => {

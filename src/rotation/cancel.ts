@@ -3,8 +3,9 @@ import { STATE_ARN, STATE_PENDING } from '../state.js'
 import type { PostContext } from './post-context.js'
 
 /**
- * rotate's post hook, after a create: when the job ended between create and finish, the pending
- * version would block every later rotation. Remove its AWSPENDING (AWSCURRENT never moved).
+ * rotate's post hook, after a create (phase create, or all that did not finish): when the job
+ * ended before finish, the pending version would block every later rotation. Remove its
+ * AWSPENDING (AWSCURRENT never moved).
  */
 export async function cancelUnfinished(context: PostContext): Promise<void> {
   const arn = context.state(STATE_ARN)

@@ -169,6 +169,7 @@ export async function rotateInWorkflow(
     throw error
   }
   const after = await describeStages(client, before.arn)
+  if (config.cancelUnfinished && !has(after.stages, created.versionId, PENDING)) disarmCancel()
   log.info(`Rotated '${before.name}': version ${created.versionId} is AWSCURRENT`)
   return finishedEmission(after, stagesBefore, created.versionId, previous, true, started, [
     ...(created.staleNote ? [created.staleNote] : [])
@@ -246,6 +247,11 @@ async function createPending(
 function armCancel(arn: string, versionId: string): void {
   core.saveState(STATE_ARN, arn)
   core.saveState(STATE_PENDING, versionId)
+}
+
+/** Nothing is left pending: the post step need not look (nor read the SDK, nor assume a role). */
+function disarmCancel(): void {
+  core.saveState(STATE_PENDING, '')
 }
 
 async function newValue(
