@@ -488,6 +488,24 @@ const writeCases: FaultCase[] = [
   },
   {
     mode: 'rotate',
+    what: 'AWSPENDING cannot be removed once AWSCURRENT moved: rotated, with a warning',
+    seed: ROTATE_SEED,
+    inputs: ROTATE_INPUTS,
+    fault: req =>
+      req.operation === 'UpdateSecretVersionStage' &&
+      req.body.includes('"VersionStage":"AWSPENDING"')
+        ? { kind: 'internal' }
+        : undefined,
+    outcome: 'completes',
+    check: async ({ step, before }) => {
+      expect(step.outputs.rotated).toBe('true')
+      expect(step.warnings).toEqual([expect.stringMatching(/AWSPENDING could not be removed/)])
+      expect(await current('r/token')).not.toBe('old-rotated-value-1')
+      await expectNewVersions('r/token', before, 1)
+    }
+  },
+  {
+    mode: 'rotate',
     what: 'every pending write fails',
     seed: ROTATE_SEED,
     inputs: ROTATE_INPUTS,

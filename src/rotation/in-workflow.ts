@@ -28,8 +28,10 @@ import {
   PENDING,
   PREVIOUS,
   promote,
+  promotedStages,
   removeLabel,
   stageRows,
+  tidyPending,
   versionWith,
   type RotationCommon,
   type SecretStages,
@@ -162,18 +164,44 @@ export async function rotateInWorkflow(
   if (config.phase === 'create') {
     return createdEmission(config, created, stagesBefore, before, started)
   }
+  let kept: string | undefined
   try {
-    await promote(client, before, created.versionId)
+    kept = await promote(client, before, created.versionId)
   } catch (error) {
+    // AWSCURRENT did not move: the new version must not stay pending.
     await cancelPending(client, before.arn, created.versionId)
     throw error
   }
-  const after = await describeStages(client, before.arn)
+  const { after, notes } = await afterPromotion(client, before, created.versionId, kept)
   if (config.cancelUnfinished && !has(after.stages, created.versionId, PENDING)) disarmCancel()
   log.info(`Rotated '${before.name}': version ${created.versionId} is AWSCURRENT`)
-  return finishedEmission(after, stagesBefore, created.versionId, previous, true, started, [
-    ...(created.staleNote ? [created.staleNote] : [])
-  ])
+  if (created.staleNote) notes.unshift(created.staleNote)
+  return finishedEmission(after, stagesBefore, created.versionId, previous, true, started, notes)
+}
+
+/**
+ * The stages once the version is AWSCURRENT, as AWS reports them, and the summary's notes
+ * (`kept`: promote's, when AWSPENDING stayed). The rotation has taken effect, so when the
+ * stages cannot be read back the step still succeeds, with them as promote left them and a
+ * warning.
+ */
+async function afterPromotion(
+  client: SecretsManagerClient,
+  secret: SecretStages,
+  versionId: string,
+  kept: string | undefined
+): Promise<{ after: SecretStages; notes: string[] }> {
+  const notes = kept === undefined ? [] : [kept]
+  try {
+    return { after: await describeStages(client, secret.arn), notes }
+  } catch (error) {
+    const unread =
+      `Version ${versionId} of '${secret.name}' is AWSCURRENT; its stages could not be read ` +
+      `back (${(error as Error).message}), so they are shown as this step left them.`
+    log.warning(unread)
+    const stages = promotedStages(secret.stages, versionId, kept !== undefined)
+    return { after: { ...secret, stages }, notes: [...notes, unread] }
+  }
 }
 
 interface Created {
@@ -341,16 +369,19 @@ async function finishPhase(
   if (previous === target) {
     // Already finished (a re-run, or AWS left AWSPENDING on the current version): no change.
     if (dryRun) return finishPlan(secret, target, [], restore)
-    if (has(secret.stages, target, PENDING)) await removeLabel(client, secret.arn, target, PENDING)
+    const kept = has(secret.stages, target, PENDING)
+      ? await tidyPending(client, secret, target)
+      : undefined
     log.info(`Version ${target} of '${secret.name}' is already AWSCURRENT: nothing to do`)
-    const after = await describeStages(client, secret.arn)
+    const { after, notes } = await afterPromotion(client, secret, target, kept)
     return finishedEmission(
       after,
       before,
       target,
       versionWith(after.stages, PREVIOUS),
       false,
-      started
+      started,
+      notes
     )
   }
   if (!has(secret.stages, target, PENDING)) {
@@ -370,10 +401,10 @@ async function finishPhase(
       restore
     )
   }
-  await promote(client, secret, target)
-  const after = await describeStages(client, secret.arn)
+  const kept = await promote(client, secret, target)
+  const { after, notes } = await afterPromotion(client, secret, target, kept)
   log.info(`Rotated '${secret.name}': version ${target} is AWSCURRENT`)
-  return finishedEmission(after, before, target, previous, true, started)
+  return finishedEmission(after, before, target, previous, true, started, notes)
 }
 
 function planned(

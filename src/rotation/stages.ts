@@ -197,13 +197,15 @@ async function moveStage(
 
 /**
  * Makes the version AWSCURRENT in one atomic move (AWS puts AWSPREVIOUS on the version it
- * leaves), then removes its AWSPENDING. The secret always has a readable AWSCURRENT.
+ * leaves), then removes its AWSPENDING. The secret always has a readable AWSCURRENT. Only the
+ * move can fail the step: once it is made, the rotation has taken effect (see tidyPending).
+ * Returns a warning's note when AWSPENDING stayed.
  */
 export async function promote(
   client: SecretsManagerClient,
   secret: SecretStages,
   versionId: string
-): Promise<void> {
+): Promise<string | undefined> {
   const current = versionWith(secret.stages, CURRENT)
   if (current !== versionId) {
     const command = new UpdateSecretVersionStageCommand({
@@ -214,9 +216,46 @@ export async function promote(
     })
     await moveStage(client, command, secret.name, stages => has(stages, versionId, CURRENT))
   }
-  if (has(secret.stages, versionId, PENDING)) {
+  return has(secret.stages, versionId, PENDING) ? tidyPending(client, secret, versionId) : undefined
+}
+
+/**
+ * Removes AWSPENDING from the version that is now AWSCURRENT. A failure is a warning, not an
+ * error: there the label blocks no rotation, and failing the step would tell the workflow the
+ * rotation did not happen (so it would restore the old value outside AWS) when it did.
+ */
+export async function tidyPending(
+  client: SecretsManagerClient,
+  secret: SecretStages,
+  versionId: string
+): Promise<string | undefined> {
+  try {
     await removeLabel(client, secret.arn, versionId, PENDING)
+    return undefined
+  } catch (error) {
+    const note =
+      `Version ${versionId} of '${secret.name}' is AWSCURRENT, but its AWSPENDING could not be ` +
+      `removed (${(error as Error).message}). It blocks no rotation there; the next create ` +
+      'moves it.'
+    log.warning(note)
+    return note
   }
+}
+
+/** The stages once the version is AWSCURRENT, as promote leaves them (AWSPENDING gone unless kept). */
+export function promotedStages(stages: Stages, versionId: string, keepPending: boolean): Stages {
+  const next = copyStages(stages)
+  const previous = versionWith(stages, CURRENT)
+  if (previous !== undefined && previous !== versionId) {
+    for (const id of Object.keys(next)) dropLabel(next, id, PREVIOUS)
+    dropLabel(next, previous, CURRENT)
+    next[previous] = [...(next[previous] ?? []), PREVIOUS]
+  }
+  const others = (next[versionId] ?? []).filter(
+    label => label !== CURRENT && (keepPending || label !== PENDING)
+  )
+  next[versionId] = [CURRENT, ...others]
+  return next
 }
 
 function failed(error: unknown, operation: string, secret: string): never {

@@ -50,6 +50,10 @@ async function valueAt(secretId: string, stage: string): Promise<string | undefi
 
 const target = (emission: Emission, name: string): SecretTarget | undefined =>
   emission.secrets?.find(t => t.name === name)
+const warnings = () =>
+  parseWorkflowCommands(stdout.text())
+    .filter(command => command.command === 'warning')
+    .map(command => command.data)
 const masks = () =>
   parseWorkflowCommands(stdout.text())
     .filter(command => command.command === 'add-mask')
@@ -291,6 +295,88 @@ describe('rotate, strategy in-workflow, against moto', () => {
     expect(await stagesOf(moto.client, 'half')).toEqual({ [seeded.versionId]: ['AWSCURRENT'] })
     expect(await valueAt('half', 'AWSCURRENT')).toBe('safe-value')
   })
+
+  // Once AWSCURRENT has moved the rotation has happened: failing then would tell the workflow
+  // to restore the old value outside AWS while AWS serves the new one.
+  const afterTheMove: Array<[string, FaultFn, RegExp]> = [
+    [
+      'removing AWSPENDING',
+      ({ operation, body }) =>
+        operation === 'UpdateSecretVersionStage' && body.includes('"VersionStage":"AWSPENDING"')
+          ? { kind: 'internal' }
+          : undefined,
+      /is AWSCURRENT, but its AWSPENDING could not be removed/
+    ],
+    [
+      'reading the stages back',
+      ({ operation, n }) =>
+        operation === 'DescribeSecret' && n >= 2 ? { kind: 'internal' } : undefined,
+      /is AWSCURRENT; its stages could not be read back/
+    ]
+  ]
+
+  it.each(afterTheMove)(
+    'finish succeeds, with a warning, when %s fails after AWSCURRENT moved',
+    async (_, fault, warning) => {
+      const [seeded] = await seedSecrets(moto.client, [{ name: 'late', value: 'old-late' }])
+      const created = await rotate({
+        'secret-id': 'late',
+        phase: 'create',
+        generator: 'passwordLength: 16'
+      })
+      const pendingId = created.outputs?.['pending-version-id'] ?? ''
+      const proxy = await startProxy({ target: moto.endpoint, fault })
+      let finished: Emission
+      try {
+        finished = await rotate(
+          { 'secret-id': 'late', phase: 'finish', 'max-attempts': '1' },
+          proxy.endpoint
+        )
+      } finally {
+        await proxy.stop()
+      }
+      expect(finished.outputs).toMatchObject({
+        'version-id': pendingId,
+        'previous-version-id': seeded.versionId,
+        rotated: 'true'
+      })
+      expect(finished.summary?.notes).toEqual(
+        expect.arrayContaining([expect.stringMatching(warning)])
+      )
+      expect(warnings()).toEqual([expect.stringMatching(warning)])
+      expect(await valueAt('late', 'AWSCURRENT')).toBe(target(created, 'pending-value')?.value)
+      expect(versionWith(await stagesOf(moto.client, 'late'), 'AWSPREVIOUS')).toBe(seeded.versionId)
+      // The summary's stages after are AWS's own, or what the moves made of them.
+      expect(finished.summary?.rows).toEqual(
+        expect.arrayContaining([[pendingId, 'AWSPENDING', expect.stringMatching(/AWSCURRENT/)]])
+      )
+    }
+  )
+
+  it.each(afterTheMove)(
+    'phase all succeeds, with a warning, when %s fails after AWSCURRENT moved',
+    async (_, fault, warning) => {
+      const [seeded] = await seedSecrets(moto.client, [{ name: 'late-all', value: 'old-late' }])
+      const proxy = await startProxy({ target: moto.endpoint, fault })
+      let rotated: Emission
+      try {
+        rotated = await rotate(
+          { 'secret-id': 'late-all', generator: 'passwordLength: 16', 'max-attempts': '1' },
+          proxy.endpoint
+        )
+      } finally {
+        await proxy.stop()
+      }
+      expect(rotated.outputs).toMatchObject({
+        'previous-version-id': seeded.versionId,
+        rotated: 'true'
+      })
+      expect(warnings()).toEqual([expect.stringMatching(warning)])
+      const stages = await stagesOf(moto.client, 'late-all')
+      expect(versionWith(stages, 'AWSCURRENT')).toBe(rotated.outputs?.['version-id'])
+      expect(versionWith(stages, 'AWSPREVIOUS')).toBe(seeded.versionId)
+    }
+  )
 
   it('a PutSecretValue whose answer was lost is retried as the same version', async () => {
     await seedSecrets(moto.client, [{ name: 'lossy', value: 'v0' }])

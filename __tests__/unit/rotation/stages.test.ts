@@ -5,11 +5,33 @@ import {
   describeLabels,
   dropLabel,
   formatAge,
+  promotedStages,
   stageRows
 } from '../../../src/rotation/stages.js'
 import { pollDelays } from '../../../src/rotation/waiter.js'
 
 describe('stages', () => {
+  it('shows a promotion as AWS makes it: AWSPREVIOUS moves to the version AWSCURRENT left', () => {
+    const stages = { old: ['AWSPREVIOUS'], cur: ['AWSCURRENT'], next: ['AWSPENDING'], x: ['TAG'] }
+    expect(promotedStages(stages, 'next', false)).toEqual({
+      cur: ['AWSPREVIOUS'],
+      next: ['AWSCURRENT'],
+      x: ['TAG']
+    })
+    expect(promotedStages(stages, 'next', true)).toEqual({
+      cur: ['AWSPREVIOUS'],
+      next: ['AWSCURRENT', 'AWSPENDING'],
+      x: ['TAG']
+    })
+    // Already current (a finish run again): only AWSPENDING goes.
+    const done = { cur: ['AWSPREVIOUS'], next: ['AWSCURRENT', 'AWSPENDING'] }
+    expect(promotedStages(done, 'next', false)).toEqual({
+      cur: ['AWSPREVIOUS'],
+      next: ['AWSCURRENT']
+    })
+    expect(stages.next).toEqual(['AWSPENDING'])
+  })
+
   it('finds the AWSPENDING that blocks a rotation, not one left on AWSCURRENT', () => {
     expect(blockingPending({ a: ['AWSCURRENT'], b: ['AWSPENDING'] })).toBe('b')
     expect(blockingPending({ a: ['AWSCURRENT', 'AWSPENDING'], b: ['AWSPREVIOUS'] })).toBe(undefined)
