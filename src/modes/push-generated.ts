@@ -21,8 +21,7 @@ import {
 import { isArn, parseSecretId } from '../secrets/ids.js'
 import { parseCreateOptions } from '../secrets/write-inputs.js'
 import type { ModeHandler } from './types.js'
-import { jsonObject, jsonText, lineColumn } from '../output/json.js'
-import { scanJson } from '../output/json-scan.js'
+import { duplicateKeyAt, jsonObject, jsonText } from '../output/json.js'
 import {
   describeSecret,
   missingReplicas,
@@ -222,10 +221,9 @@ function decideUpdate(
 
 /** A merge writes the stored JSON again: a duplicate key would silently lose all but its last value. */
 function refuseDuplicateKey(current: SecretValue): void {
-  const text = typeof current.data === 'string' ? current.data : ''
-  const at = scanJson(text).duplicate
+  const at = duplicateKeyAt(typeof current.data === 'string' ? current.data : '')
   if (at === undefined) return
-  const { line, column } = lineColumn(text, at)
+  const { line, column } = at
   throw new ActionError(
     `Secret '${current.name}' has a duplicate key at line ${line}, column ${column}: MergeMissing ` +
       'would keep only its last value. Remove the duplicate, or use update-policy: AlwaysUpdate ' +

@@ -98,6 +98,15 @@ export function jsonObject(value: unknown, source?: string): Record<string, unkn
   return isObject ? (parsed as Record<string, unknown>) : undefined
 }
 
+/**
+ * Where a JSON text first repeats a key, or undefined. Written again, such a text keeps only the
+ * key's last value.
+ */
+export function duplicateKeyAt(text: string): { line: number; column: number } | undefined {
+  const at = scanJson(text).duplicate
+  return at === undefined ? undefined : lineColumn(text, at)
+}
+
 /** 1-based line and column of a 0-based index; CRLF, CR and LF each end a line. */
 export function lineColumn(text: string, index: number): { line: number; column: number } {
   let line = 1

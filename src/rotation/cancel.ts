@@ -11,6 +11,18 @@ export async function cancelUnfinished(context: PostContext): Promise<void> {
   const arn = context.state(STATE_ARN)
   const versionId = context.state(STATE_PENDING)
   if (!arn || !versionId) return
+  try {
+    await cancel(context, arn, versionId)
+  } catch (error) {
+    log.warning(
+      `Version ${versionId} of ${arn} may still hold AWSPENDING: the next rotation stops on it ` +
+        'as stale unless it runs with clear-stale-pending: true.'
+    )
+    throw error
+  }
+}
+
+async function cancel(context: PostContext, arn: string, versionId: string): Promise<void> {
   // Loaded here: the post step of a run that left nothing to check reads none of the SDK.
   const [sm, { CURRENT, describeStages, has, PENDING, removeLabel, versionWith }] =
     await Promise.all([context.client(), import('./stages.js')])

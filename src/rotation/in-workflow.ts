@@ -40,7 +40,7 @@ import {
 import { restoreIfDeleted } from '../secrets/lifecycle.js'
 import { STATE_ARN, STATE_PENDING } from '../state.js'
 import { dryRunEmission } from '../output/plan.js'
-import { jsonObject, jsonText } from '../output/json.js'
+import { duplicateKeyAt, jsonObject, jsonText } from '../output/json.js'
 import { log } from '../output/log.js'
 
 export type Phase = 'create' | 'finish' | 'all'
@@ -303,6 +303,14 @@ async function newValue(
       throw new ActionError(
         `AWSCURRENT of '${secret.name}' is not a JSON object: rotate a plain string secret ` +
           'with the generator input, not fields.'
+      )
+    }
+    const duplicate = current === undefined ? undefined : duplicateKeyAt(current)
+    if (duplicate !== undefined) {
+      throw new ActionError(
+        `AWSCURRENT of '${secret.name}' has a duplicate key at line ${duplicate.line}, column ` +
+          `${duplicate.column}: the new version would keep only its last value. Remove the ` +
+          'duplicate first.'
       )
     }
     const values = await resolveFields(client, source.fields)

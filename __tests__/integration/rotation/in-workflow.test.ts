@@ -27,14 +27,14 @@ async function rotate(inputs: Record<string, string>, endpoint = moto.endpoint) 
 }
 
 /** The post step of the last main step, with the state that step saved. */
-async function postStep(): Promise<void> {
+async function postStep(endpoint = moto.endpoint): Promise<void> {
   const saved = Object.fromEntries(
     parseWorkflowCommands(stdout.text())
       .filter(command => command.command === 'save-state')
       .map(command => [command.properties.name, command.data])
   )
   await cancelUnfinished({
-    client: async () => contextFor(moto.endpoint).client,
+    client: async () => contextFor(endpoint).client,
     state: name => saved[name] ?? '',
     env: {}
   })
@@ -207,6 +207,31 @@ describe('rotate, strategy in-workflow, against moto', () => {
     await expect(
       rotate({ 'secret-id': 'job/fails', generator: 'passwordLength: 24' })
     ).resolves.toMatchObject({ outputs: { rotated: 'true' } })
+  })
+
+  it('a post step that cannot cancel names the version left pending and the way out', async () => {
+    await seedSecrets(moto.client, [{ name: 'job/stuck', value: 'kept-value' }])
+    const created = await rotate({
+      'secret-id': 'job/stuck',
+      phase: 'create',
+      generator: 'passwordLength: 24'
+    })
+    const pendingId = created.outputs?.['pending-version-id'] ?? ''
+    const denied: FaultFn = ({ operation }) =>
+      operation === 'UpdateSecretVersionStage' ? { kind: 'denied' } : undefined
+    const proxy = await startProxy({ target: moto.endpoint, fault: denied })
+    try {
+      await expect(postStep(proxy.endpoint)).rejects.toThrow(/Access denied/)
+    } finally {
+      await proxy.stop()
+    }
+    expect(warnings()).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Version ${pendingId} of arn:.*job/stuck.* may still hold AWSPENDING: .*clear-stale-pending: true`
+        )
+      )
+    ])
   })
 
   it('with cancel-unfinished: false the post step leaves the pending version alone', async () => {
@@ -404,15 +429,20 @@ describe('rotate, strategy in-workflow, against moto', () => {
   it('refuses a generator for a JSON secret and fields for a plain one, writing nothing', async () => {
     await seedSecrets(moto.client, [
       { name: 'is/json', value: '{"password":"p-json-1"}' },
-      { name: 'is/plain', value: 'p-plain-1' }
+      { name: 'is/plain', value: 'p-plain-1' },
+      { name: 'is/twice', value: '{"user":"u-first",\n "user":"u-last","password":"p-dup-1"}' }
     ])
+    // A new version built over a repeated key would silently keep only its last value.
+    await expect(rotate({ 'secret-id': 'is/twice', fields: FIELDS })).rejects.toThrow(
+      /AWSCURRENT of 'is\/twice' has a duplicate key at line 2, column 2: .*only its last value/
+    )
     await expect(
       rotate({ 'secret-id': 'is/json', generator: 'passwordLength: 20' })
     ).rejects.toThrow(/AWSCURRENT of 'is\/json' is a JSON object: rotate its fields/)
     await expect(rotate({ 'secret-id': 'is/plain', fields: FIELDS })).rejects.toThrow(
       /AWSCURRENT of 'is\/plain' is not a JSON object/
     )
-    for (const name of ['is/json', 'is/plain']) {
+    for (const name of ['is/json', 'is/plain', 'is/twice']) {
       expect(Object.keys(await stagesOf(moto.client, name))).toHaveLength(1)
     }
   })
