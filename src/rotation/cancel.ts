@@ -24,18 +24,21 @@ export async function cancelUnfinished(context: PostContext): Promise<void> {
 
 async function cancel(context: PostContext, arn: string, versionId: string): Promise<void> {
   // Loaded here: the post step of a run that left nothing to check reads none of the SDK.
-  const [sm, { CURRENT, describeStages, has, PENDING, removeLabel, versionWith }] =
+  const [sm, { CURRENT, describeStages, has, PENDING, removeLabel, tidyPending, versionWith }] =
     await Promise.all([context.client(), import('./stages.js')])
   const secret = await describeStages(sm, arn)
   if (!has(secret.stages, versionId, PENDING)) {
     log.info(`Version ${versionId} of '${secret.name}' is not pending: nothing to cancel`)
     return
   }
-  await removeLabel(sm, arn, versionId, PENDING)
   if (has(secret.stages, versionId, CURRENT)) {
-    log.info(`Removed a leftover AWSPENDING from the current version ${versionId}`)
+    // Left on the current version the label blocks no rotation: a failure is only a warning.
+    if ((await tidyPending(sm, secret, versionId)) === undefined) {
+      log.info(`Removed a leftover AWSPENDING from the current version ${versionId}`)
+    }
     return
   }
+  await removeLabel(sm, arn, versionId, PENDING)
   log.warning(
     `The rotation of '${secret.name}' did not finish: removed AWSPENDING from version ` +
       `${versionId} so the next rotation is not blocked. AWSCURRENT is still ` +

@@ -191,9 +191,14 @@ async function moveStage(
       log.debug(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`)
       return
     }
-    failed(error, 'UpdateSecretVersionStage', secret)
+    const message = describeAwsError(error, 'UpdateSecretVersionStage', secret)
+    if (after === undefined) throw new UnconfirmedMove(message)
+    throw new ActionError(message)
   }
 }
+
+/** A stage move that failed, whose effect could not be read back: it may have happened. */
+class UnconfirmedMove extends ActionError {}
 
 /**
  * Makes the version AWSCURRENT in one atomic move (AWS puts AWSPREVIOUS on the version it
@@ -214,9 +219,36 @@ export async function promote(
       MoveToVersionId: versionId,
       RemoveFromVersionId: current
     })
-    await moveStage(client, command, secret.name, stages => has(stages, versionId, CURRENT))
+    await moveCurrent(client, command, secret, versionId)
   }
   return has(secret.stages, versionId, PENDING) ? tidyPending(client, secret, versionId) : undefined
+}
+
+/**
+ * The AWSCURRENT move. When it failed and its effect could not be read back, one more look
+ * settles it; if that fails too the error says AWSCURRENT may have moved, so that nobody undoes
+ * outside AWS a rotation that happened.
+ */
+async function moveCurrent(
+  client: SecretsManagerClient,
+  command: UpdateSecretVersionStageCommand,
+  secret: SecretStages,
+  versionId: string
+): Promise<void> {
+  const moved = (stages: Stages) => has(stages, versionId, CURRENT)
+  try {
+    await moveStage(client, command, secret.name, moved)
+  } catch (error) {
+    if (!(error instanceof UnconfirmedMove)) throw error
+    const now = await describeStages(client, secret.arn).catch(() => undefined)
+    if (now && moved(now.stages)) return
+    if (now) throw error
+    throw new ActionError(
+      `AWSCURRENT of '${secret.name}' may have moved to version ${versionId}: ${error.message}, ` +
+        'and the stages could not be read back. Check which version is AWSCURRENT before you ' +
+        'undo anything outside AWS.'
+    )
+  }
 }
 
 /**

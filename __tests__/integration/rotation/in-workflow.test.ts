@@ -234,6 +234,40 @@ describe('rotate, strategy in-workflow, against moto', () => {
     ])
   })
 
+  it('a post step that cannot remove AWSPENDING from the current version says it blocks nothing', async () => {
+    await seedSecrets(moto.client, [{ name: 'job/left', value: 'kept-value' }])
+    const created = await rotate({
+      'secret-id': 'job/left',
+      phase: 'create',
+      generator: 'passwordLength: 24'
+    })
+    const pendingId = created.outputs?.['pending-version-id'] ?? ''
+    // finish moved AWSCURRENT but could not remove AWSPENDING (as if its removal failed).
+    await moto.client.send(
+      new UpdateSecretVersionStageCommand({
+        SecretId: 'job/left',
+        VersionStage: 'AWSCURRENT',
+        MoveToVersionId: pendingId,
+        RemoveFromVersionId: versionWith(await stagesOf(moto.client, 'job/left'), 'AWSCURRENT')
+      })
+    )
+    const denied: FaultFn = ({ operation }) =>
+      operation === 'UpdateSecretVersionStage' ? { kind: 'denied' } : undefined
+    const proxy = await startProxy({ target: moto.endpoint, fault: denied })
+    try {
+      await postStep(proxy.endpoint)
+    } finally {
+      await proxy.stop()
+    }
+    expect(warnings()).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Version ${pendingId} of 'job/left' is AWSCURRENT, but its AWSPENDING could not be removed .*blocks no rotation`
+        )
+      )
+    ])
+  })
+
   it('with cancel-unfinished: false the post step leaves the pending version alone', async () => {
     await seedSecrets(moto.client, [{ name: 'keep/pending', value: 'v' }])
     const created = await rotate({
@@ -353,10 +387,7 @@ describe('rotate, strategy in-workflow, against moto', () => {
       const proxy = await startProxy({ target: moto.endpoint, fault })
       let finished: Emission
       try {
-        finished = await rotate(
-          { 'secret-id': 'late', phase: 'finish', 'max-attempts': '1' },
-          proxy.endpoint
-        )
+        finished = await rotate({ 'secret-id': 'late', phase: 'finish' }, proxy.endpoint)
       } finally {
         await proxy.stop()
       }
@@ -378,6 +409,49 @@ describe('rotate, strategy in-workflow, against moto', () => {
     }
   )
 
+  // The move's answer is lost, and so is the read that would show whether it landed.
+  const lostMove =
+    (describeFails: (n: number) => boolean): FaultFn =>
+    ({ operation, n, body }) =>
+      operation === 'UpdateSecretVersionStage' && body.includes('MoveToVersionId') && n === 1
+        ? { kind: 'drop-response' }
+        : operation === 'DescribeSecret' && describeFails(n)
+          ? { kind: 'internal' }
+          : undefined
+
+  it.each([
+    // The client makes 3 attempts a call: the check after the move fails all 3, the next look not.
+    ['one more look shows it landed: rotated', (n: number) => n >= 2 && n <= 4, true],
+    ['no look succeeds: the error says AWSCURRENT may have moved', (n: number) => n >= 2, false]
+  ])('finish, the answer to the move lost and its check failed: %s', async (_, fails, succeeds) => {
+    await seedSecrets(moto.client, [{ name: 'lost', value: 'old-lost' }])
+    const created = await rotate({
+      'secret-id': 'lost',
+      phase: 'create',
+      generator: 'passwordLength: 16'
+    })
+    const pendingId = created.outputs?.['pending-version-id'] ?? ''
+    const proxy = await startProxy({ target: moto.endpoint, fault: lostMove(fails) })
+    const finishing = rotate({ 'secret-id': 'lost', phase: 'finish' }, proxy.endpoint)
+    try {
+      if (succeeds) {
+        await expect(finishing).resolves.toMatchObject({
+          outputs: { 'version-id': pendingId, rotated: 'true' }
+        })
+      } else {
+        await expect(finishing).rejects.toThrow(
+          new RegExp(
+            `AWSCURRENT of 'lost' may have moved to version ${pendingId}: .*Check which version is AWSCURRENT`
+          )
+        )
+      }
+    } finally {
+      await proxy.stop()
+    }
+    // Either way the move landed: the message must not let anyone think it did not.
+    expect(versionWith(await stagesOf(moto.client, 'lost'), 'AWSCURRENT')).toBe(pendingId)
+  })
+
   it.each(afterTheMove)(
     'phase all succeeds, with a warning, when %s fails after AWSCURRENT moved',
     async (_, fault, warning) => {
@@ -386,7 +460,7 @@ describe('rotate, strategy in-workflow, against moto', () => {
       let rotated: Emission
       try {
         rotated = await rotate(
-          { 'secret-id': 'late-all', generator: 'passwordLength: 16', 'max-attempts': '1' },
+          { 'secret-id': 'late-all', generator: 'passwordLength: 16' },
           proxy.endpoint
         )
       } finally {
