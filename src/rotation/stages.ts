@@ -265,8 +265,10 @@ export async function tidyPending(
     await removeLabel(client, secret.arn, versionId, PENDING)
     return undefined
   } catch (error) {
+    // A removal whose answer was lost, and could not be checked, may have happened.
+    const outcome = error instanceof UnconfirmedMove ? 'may not have been' : 'could not be'
     const note =
-      `Version ${versionId} of '${secret.name}' is AWSCURRENT, but its AWSPENDING could not be ` +
+      `Version ${versionId} of '${secret.name}' is AWSCURRENT, but its AWSPENDING ${outcome} ` +
       `removed (${(error as Error).message}). It blocks no rotation there; the next create ` +
       'moves it.'
     log.warning(note)
