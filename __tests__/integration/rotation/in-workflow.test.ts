@@ -50,6 +50,17 @@ async function withFault<T>(fault: FaultFn, work: (endpoint: string) => Promise<
   }
 }
 
+/** A secret seeded, then rotated as far as phase create: the seeded version, the create's emission. */
+async function createdFor(name: string, value = 'kept-value') {
+  const [seeded] = await seedSecrets(moto.client, [{ name, value }])
+  const created = await rotate({
+    'secret-id': name,
+    phase: 'create',
+    generator: 'passwordLength: 24'
+  })
+  return { seeded, created, pendingId: created.outputs?.['pending-version-id'] ?? '' }
+}
+
 /** Every stage move denied. */
 const movesDenied: FaultFn = ({ operation }) =>
   operation === 'UpdateSecretVersionStage' ? { kind: 'denied' } : undefined
@@ -224,13 +235,7 @@ describe('rotate, strategy in-workflow, against moto', () => {
   })
 
   it('a post step that cannot cancel names the version left pending and the way out', async () => {
-    await seedSecrets(moto.client, [{ name: 'job/stuck', value: 'kept-value' }])
-    const created = await rotate({
-      'secret-id': 'job/stuck',
-      phase: 'create',
-      generator: 'passwordLength: 24'
-    })
-    const pendingId = created.outputs?.['pending-version-id'] ?? ''
+    const { pendingId } = await createdFor('job/stuck')
     await expect(withFault(movesDenied, postStep)).rejects.toThrow(/Access denied/)
     expect(warnings()).toEqual([
       expect.stringMatching(
@@ -242,13 +247,7 @@ describe('rotate, strategy in-workflow, against moto', () => {
   })
 
   it('a post step that cannot remove AWSPENDING from the current version says it blocks nothing', async () => {
-    await seedSecrets(moto.client, [{ name: 'job/left', value: 'kept-value' }])
-    const created = await rotate({
-      'secret-id': 'job/left',
-      phase: 'create',
-      generator: 'passwordLength: 24'
-    })
-    const pendingId = created.outputs?.['pending-version-id'] ?? ''
+    const { pendingId } = await createdFor('job/left')
     // finish moved AWSCURRENT but could not remove AWSPENDING (as if its removal failed).
     await moto.client.send(
       new UpdateSecretVersionStageCommand({
@@ -390,13 +389,7 @@ describe('rotate, strategy in-workflow, against moto', () => {
   it.each(afterTheMove)(
     'finish succeeds, with a warning, when %s fails after AWSCURRENT moved',
     async (_, fault, warning) => {
-      const [seeded] = await seedSecrets(moto.client, [{ name: 'late', value: 'old-late' }])
-      const created = await rotate({
-        'secret-id': 'late',
-        phase: 'create',
-        generator: 'passwordLength: 16'
-      })
-      const pendingId = created.outputs?.['pending-version-id'] ?? ''
+      const { seeded, created, pendingId } = await createdFor('late', 'old-late')
       const finished = await withFault(fault, endpoint =>
         rotate({ 'secret-id': 'late', phase: 'finish' }, endpoint)
       )
@@ -433,13 +426,7 @@ describe('rotate, strategy in-workflow, against moto', () => {
     ['one more look shows it landed: rotated', (n: number) => n >= 2 && n <= 4, true],
     ['no look succeeds: the error says AWSCURRENT may have moved', (n: number) => n >= 2, false]
   ])('finish, the answer to the move lost and its check failed: %s', async (_, fails, succeeds) => {
-    await seedSecrets(moto.client, [{ name: 'lost', value: 'old-lost' }])
-    const created = await rotate({
-      'secret-id': 'lost',
-      phase: 'create',
-      generator: 'passwordLength: 16'
-    })
-    const pendingId = created.outputs?.['pending-version-id'] ?? ''
+    const { pendingId } = await createdFor('lost', 'old-lost')
     const finishing = withFault(lostMove(fails), endpoint =>
       rotate({ 'secret-id': 'lost', phase: 'finish' }, endpoint)
     )
