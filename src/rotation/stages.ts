@@ -184,9 +184,7 @@ async function moveStage(
   try {
     await client.send(command)
   } catch (error) {
-    const after = await describeStages(client, command.input.SecretId ?? secret).catch(
-      () => undefined
-    )
+    const after = await readBack(client, command.input.SecretId ?? secret)
     if (after && done(after.stages)) {
       log.debug(`UpdateSecretVersionStage on '${secret}' had taken effect before it failed`)
       return
@@ -199,6 +197,18 @@ async function moveStage(
 
 /** A stage move that failed, whose effect could not be read back: it may have happened. */
 class UnconfirmedMove extends ActionError {}
+
+/** The stages after a failed move, or undefined: two reads, as the first may fail with the move. */
+async function readBack(
+  client: SecretsManagerClient,
+  secretId: string
+): Promise<SecretStages | undefined> {
+  for (let look = 0; look < 2; look++) {
+    const stages = await describeStages(client, secretId).catch(() => undefined)
+    if (stages) return stages
+  }
+  return undefined
+}
 
 /**
  * Makes the version AWSCURRENT in one atomic move (AWS puts AWSPREVIOUS on the version it
@@ -225,9 +235,8 @@ export async function promote(
 }
 
 /**
- * The AWSCURRENT move. When it failed and its effect could not be read back, one more look
- * settles it; if that fails too the error says AWSCURRENT may have moved, so that nobody undoes
- * outside AWS a rotation that happened.
+ * The AWSCURRENT move. When it failed and its effect could not be read back, the error says
+ * AWSCURRENT may have moved, so that nobody undoes outside AWS a rotation that happened.
  */
 async function moveCurrent(
   client: SecretsManagerClient,
@@ -235,14 +244,10 @@ async function moveCurrent(
   secret: SecretStages,
   versionId: string
 ): Promise<void> {
-  const moved = (stages: Stages) => has(stages, versionId, CURRENT)
   try {
-    await moveStage(client, command, secret.name, moved)
+    await moveStage(client, command, secret.name, stages => has(stages, versionId, CURRENT))
   } catch (error) {
     if (!(error instanceof UnconfirmedMove)) throw error
-    const now = await describeStages(client, secret.arn).catch(() => undefined)
-    if (now && moved(now.stages)) return
-    if (now) throw error
     throw new ActionError(
       `AWSCURRENT of '${secret.name}' may have moved to version ${versionId}: ${error.message}, ` +
         'and the stages could not be read back. Check which version is AWSCURRENT before you ' +

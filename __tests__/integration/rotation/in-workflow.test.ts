@@ -366,14 +366,14 @@ describe('rotate, strategy in-workflow, against moto', () => {
       /is AWSCURRENT, but its AWSPENDING could not be removed/
     ],
     [
-      // The client makes 3 attempts a call: all 3 reads that would check the removal fail.
+      // The client makes 3 attempts a call: both reads that would check the removal fail (6).
       'removing AWSPENDING, its answer lost and not checked,',
       ({ operation, n, body }) =>
         operation === 'UpdateSecretVersionStage' && body.includes('"VersionStage":"AWSPENDING"')
           ? n === 2
             ? { kind: 'drop-response' }
             : undefined
-          : operation === 'DescribeSecret' && n >= 2 && n <= 4
+          : operation === 'DescribeSecret' && n >= 2 && n <= 7
             ? { kind: 'internal' }
             : undefined,
       /is AWSCURRENT, but its AWSPENDING may not have been removed/
