@@ -1,6 +1,7 @@
 import * as core from './actions-core.js'
 import { clientSettings, SecretsManagerClients } from './aws/client.js'
 import { resolveCredentials } from './aws/credentials.js'
+import { watchFirstRequest } from './aws/request-sent.js'
 import { bothSettled } from './errors.js'
 import { failureMessage } from './failure.js'
 import { parseAwsConfig, parseEmitConfig, parseMode, parseUnmasked } from './inputs/common.js'
@@ -40,9 +41,11 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     if (Object.hasOwn(postHooks, mode)) core.saveState(STATE_MODE, mode)
     // The post step works on this step's (first) secret: in its ARN's region, else the default.
     core.saveState(STATE_REGION, (arns[0] && clients.regionOf(arns[0])) || settings.region)
-    const running = handler.run(config, { clients, settings, env })
+    const { running, sent } = watchFirstRequest(() =>
+      handler.run(config, { clients, settings, env })
+    )
     // Without a plan, the output layer is read and compiled while the first request is out.
-    const output = early ?? nextTurn().then(loadOutput)
+    const output = early ?? sent.then(loadOutput)
     const [emission, { emit }] = await bothSettled(running, output)
     await emit(emission, emitConfig, env)
   } catch (error) {
@@ -53,11 +56,6 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
 /** The output layer (emit's refusals, the summary), a chunk of its own. */
 function loadOutput(): Promise<typeof import('./output/emit.js')> {
   return import('./output/emit.js')
-}
-
-/** Resolves after the work this turn started (a request's send) has run up to its I/O. */
-function nextTurn(): Promise<void> {
-  return new Promise(resolve => setImmediate(resolve))
 }
 
 /** The failure path is total: whatever was thrown, one scrubbed ::error:: line and exit 1. */

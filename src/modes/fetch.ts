@@ -1,6 +1,7 @@
 import type { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { callLimit, type SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
+import { watchFirstRequest } from '../aws/request-sent.js'
 import { ActionError, bothSettled, InputError } from '../errors.js'
 import type { SecretTarget } from '../output/emission.js'
 import { toEnvName, type NameTransformation } from '../output/env-names.js'
@@ -65,9 +66,12 @@ export const fetchMode: ModeHandler<FetchConfig> = {
   secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
 
   async run(config, { clients }) {
+    const { running, sent } = watchFirstRequest(() =>
+      fetchAll(clients, config.requests, config.version, config.onMissing)
+    )
     const [fetched, json] = await bothSettled(
-      fetchAll(clients, config.requests, config.version, config.onMissing),
-      config.parseJson ? loadJsonEnv() : Promise.resolve(undefined)
+      running,
+      config.parseJson ? sent.then(loadJsonEnv) : Promise.resolve(undefined)
     )
     const delivered = exportedOnce(
       fetched.map(item => ({
@@ -96,7 +100,10 @@ export const fetchMode: ModeHandler<FetchConfig> = {
   }
 }
 
-/** JSON parsing (lossless-json: about a third of a plain fetch's own code) loads only if asked. */
+/**
+ * JSON parsing (lossless-json: about a third of a plain fetch's own code) loads only if asked,
+ * while the first request is out.
+ */
 type JsonEnv = typeof jsonEnv
 const loadJsonEnv = (): Promise<JsonEnv> => import('../output/json-env.js')
 
