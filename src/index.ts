@@ -4,6 +4,7 @@
 // client), the post step's and each mode's are lazily-imported chunks, so a step reads and runs
 // only its own phase's and mode's code.
 import * as core from './actions-core.js'
+import { exitIfLeftRunning } from './exit.js'
 import { STATE_IS_POST } from './state.js'
 
 if (core.getState(STATE_IS_POST) === 'true') {
@@ -13,3 +14,4 @@ if (core.getState(STATE_IS_POST) === 'true') {
   // A chunk of its own, so a post step neither reads nor compiles the SDK.
   await (await import('./main.js')).run()
 }
+exitIfLeftRunning()

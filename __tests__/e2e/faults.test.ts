@@ -182,6 +182,24 @@ const fetchCases: FaultCase[] = [
       }
     }
   ),
+  fetchCase(
+    "a read's answer that stalls after its headers is retried",
+    first({ kind: 'stall-body' }, 'BatchGetSecretValue'),
+    'completes',
+    {
+      env: TIMEOUT_ENV,
+      check: context => {
+        fetched(context)
+        expect(context.proxy.calls().BatchGetSecretValue).toBe(2)
+      }
+    }
+  ),
+  fetchCase('every answer stalls after its headers', always({ kind: 'stall-body' }), 'fails', {
+    env: TIMEOUT_ENV,
+    inputs: { ...FETCH_INPUTS, 'max-attempts': '2' },
+    error:
+      /^Nothing was exported: 1 secret\(s\) could not be read: No answer from Secrets Manager within the request timeout \(ListSecrets for 'flt\/\*'\) after 2 attempts/
+  }),
   fetchCase('every answer later than the request timeout', always(LATE), 'fails', {
     env: TIMEOUT_ENV,
     inputs: { ...FETCH_INPUTS, 'max-attempts': '2' },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import * as http from 'node:http'
+import * as net from 'node:net'
 import type { AddressInfo, Socket } from 'node:net'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -207,6 +208,34 @@ describe('China partition: the proxy decision uses the .amazonaws.com.cn host', 
     expect(lookups).toEqual([])
     expect(step.exitCode).toBe(1)
     expect(step.errors).toHaveLength(1)
+    expect(step.stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('a proxy that never answers CONNECT', () => {
+  let silent: net.Server
+  const sockets: net.Socket[] = []
+  beforeAll(async () => {
+    silent = net.createServer(socket => sockets.push(socket.on('error', () => {})))
+    await new Promise<void>(resolve => silent.listen(0, '127.0.0.1', resolve))
+  })
+  afterAll(async () => {
+    for (const socket of sockets) socket.destroy()
+    await new Promise(resolve => silent.close(resolve))
+  })
+
+  // Without the exit, the open tunnel socket keeps the process (and the job) running: runStep
+  // kills it after 30 s and fails the test.
+  it('fails the step at the request timeout and ends it, though the tunnel socket stays open', async () => {
+    const port = (silent.address() as AddressInfo).port
+    const { step } = await offlineStep(
+      { 'secret-ids': 'app/db' },
+      { HTTPS_PROXY: `http://127.0.0.1:${port}` }
+    )
+    expect(step.exitCode).toBe(1)
+    expect(step.errors).toHaveLength(1)
+    expect(step.errors[0]).toMatch(/No answer from Secrets Manager within the request timeout/)
+    expect(step.log).toContain('a connection was still open 1000 ms after the step ended: exiting')
     expect(step.stderr).not.toMatch(/\n\s+at /)
   })
 })

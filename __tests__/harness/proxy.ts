@@ -11,6 +11,8 @@ export type Fault =
   | { kind: 'exists' }
   | { kind: 'reset' }
   | { kind: 'drop-response' }
+  /** Forwards, then sends the answer's headers and half its body, and never the rest. */
+  | { kind: 'stall-body' }
   | { kind: 'delay'; ms: number }
   /** Forwards, then answers with the server's response body rewritten (a mangling middlebox). */
   | { kind: 'rewrite-response'; rewrite: (body: string) => string }
@@ -169,6 +171,11 @@ async function relay(up: http.IncomingMessage, inc: Incoming, fault?: Fault): Pr
   // drop-response: the write happened upstream, but the client never hears back.
   if (fault?.kind === 'drop-response') return void inc.req.socket.destroy()
   const headers = { ...up.headers }
+  if (fault?.kind === 'stall-body') {
+    delete headers['transfer-encoding']
+    inc.res.writeHead(up.statusCode ?? 502, { ...headers, 'content-length': String(body.length) })
+    return void inc.res.write(body.subarray(0, Math.floor(body.length / 2)))
+  }
   if (fault?.kind === 'rewrite-response') {
     body = Buffer.from(fault.rewrite(body.toString('utf8')), 'utf8')
     headers['content-length'] = String(body.length)

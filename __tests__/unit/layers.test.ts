@@ -10,7 +10,7 @@ const SRC = path.join(PROJECT_DIR, 'src')
 // Top first. A module may import its own layer or any layer below it. aws masks what STS
 // answers, so output (the masker) sits under it.
 const LAYERS: Array<[string, RegExp]> = [
-  ['entry', /^(index|main|post|cleanup|failure)\.ts$/],
+  ['entry', /^(index|main|post|cleanup|failure|exit)\.ts$/],
   ['router', /^modes\/(index|post-hooks)\.ts$/],
   ['modes', /^modes\//],
   ['domain', /^(secrets|rotation|versions|jsonpath|render)\//],

@@ -70,6 +70,8 @@ export function httpHandler(settings: HttpSettings): NodeHttpHandler {
     connectionTimeout: 5000,
     requestTimeout: settings.requestTimeoutMs,
     // Without it a request past the timeout only logs a warning and can wait forever.
-    throwOnRequestTimeout: true
+    throwOnRequestTimeout: true,
+    // The request timeout ends with the answer's headers: a body that stalls after them ends here.
+    socketTimeout: settings.requestTimeoutMs
   }))
 }

@@ -46,7 +46,19 @@ export async function emit(
   )
   const placed = placeFiles(emission.files ?? [])
   const files = [...placed, ...writeFilesOrUndo(plan.files, config.outputDir, placed)]
+  try {
+    writeCommands(emission, plan, files)
+  } catch (error) {
+    // A runner file that cannot be written (GITHUB_ENV, GITHUB_STATE): no secret file stays.
+    files.forEach(file => fs.rmSync(file, { force: true }))
+    throw error
+  }
 
+  if (emission.summary) writeSummary(emission.summary, masker)
+}
+
+/** Outputs, env vars and the post step's state, through the runner's files. */
+function writeCommands(emission: Emission, plan: Plan, files: string[]): void {
   for (const [name, value] of Object.entries(emission.outputs ?? {})) core.setOutput(name, value)
   for (const target of plan.outputs) core.setOutput(target.name, asText(target.value))
   for (const target of plan.env) core.exportVariable(target.name, asText(target.value))
@@ -54,8 +66,6 @@ export async function emit(
   core.saveState(STATE_FILES, JSON.stringify(files))
   core.saveState(STATE_ENV, JSON.stringify(plan.env.map(target => target.name)))
   for (const [name, value] of Object.entries(emission.state ?? {})) core.saveState(name, value)
-
-  if (emission.summary) writeSummary(emission.summary, masker)
 }
 
 /**

@@ -75,4 +75,13 @@ describe('emit: files at a chosen path', () => {
     await expect(emit(e, none, {})).rejects.toThrow(/could not write '.*below-a-file' \(EEXIST\)/)
     expect(fs.existsSync(ok)).toBe(false)
   })
+
+  it('removes what it wrote when a runner file cannot be written after it', async () => {
+    const file = path.join(step.dir, 'app.conf')
+    const stateDir = path.join(step.dir, 'state-is-a-dir')
+    fs.mkdirSync(stateDir)
+    process.env.GITHUB_STATE = stateDir
+    await expect(emit(emission({ path: file }), none, {})).rejects.toThrow(/EISDIR/)
+    expect(fs.existsSync(file)).toBe(false)
+  })
 })
