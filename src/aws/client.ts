@@ -4,6 +4,7 @@ import pLimit, { type LimitFunction } from 'p-limit'
 import { ActionError } from '../errors.js'
 import type { AwsConfig } from './config.js'
 import { regionFromArn } from './arn.js'
+import { DEFAULT_CREDENTIALS_TIMEOUT_MS, defaultChainWithin } from './credentials-deadline.js'
 import { httpHandler, proxyFor, serviceHost } from './http.js'
 import { defaultRegion, NO_REGION, resolveRegion } from './region.js'
 
@@ -13,6 +14,8 @@ export interface ClientSettings {
   maxAttempts: number
   proxy?: string
   requestTimeoutMs: number
+  /** The default chain's deadline (without role-to-assume). */
+  credentialsTimeoutMs?: number
   autoSelectFamilyAttemptTimeoutMs?: number
   credentials?: AwsCredentialIdentityProvider
   /** The endpoint-url and http-proxy inputs as given: clients of other services resolve theirs. */
@@ -44,6 +47,8 @@ export function clientSettings(
       endpoint,
       maxAttempts: config.maxAttempts,
       requestTimeoutMs: Number(env.SMA_REQUEST_TIMEOUT_MS) || DEFAULT_REQUEST_TIMEOUT_MS,
+      credentialsTimeoutMs:
+        Number(env.SMA_CREDENTIALS_TIMEOUT_MS) || DEFAULT_CREDENTIALS_TIMEOUT_MS,
       autoSelectFamilyAttemptTimeoutMs: config.autoSelectFamilyAttemptTimeoutMs,
       given: { endpoint: config.endpoint, proxy: config.proxy }
     },
@@ -72,6 +77,7 @@ export function createSecretsManagerClient(settings: ClientSettings): SecretsMan
     maxAttempts: settings.maxAttempts,
     retryMode: 'standard',
     credentials: settings.credentials,
+    credentialDefaultProvider: defaultChainWithin(settings.credentialsTimeoutMs),
     requestHandler: httpHandler(settings)
   })
 }

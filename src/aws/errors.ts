@@ -1,5 +1,8 @@
 import { ActionError } from '../errors.js'
 
+/** The name of the error of a default credential chain past its deadline. */
+export const CREDENTIALS_TIMEOUT = 'CredentialsTimeout'
+
 /** What we know about a failed AWS call, for a message a user can act on. */
 export interface AwsFailure {
   name: string
@@ -129,6 +132,12 @@ export function describeAwsError(error: unknown, operation: string, secret?: str
   }
   if (failure.name === 'DecryptionFailure') {
     return `Could not decrypt${target}: the credentials need kms:Decrypt on the secret's KMS key.`
+  }
+  if (failure.name === CREDENTIALS_TIMEOUT) {
+    return (
+      `${failure.message} (${operation}): check AWS_CONTAINER_CREDENTIALS_FULL_URI or ` +
+      `_RELATIVE_URI, or use role-to-assume or aws-actions/configure-aws-credentials.`
+    )
   }
   if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
     return (

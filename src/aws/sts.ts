@@ -1,6 +1,7 @@
 import { STSClient } from '@aws-sdk/client-sts'
 export { AssumeRoleCommand, AssumeRoleWithWebIdentityCommand } from '@aws-sdk/client-sts'
 import type { ClientSettings } from './client.js'
+import { defaultChainWithin } from './credentials-deadline.js'
 import { httpHandler, proxyFor, serviceHost } from './http.js'
 
 /**
@@ -27,6 +28,7 @@ export function createStsClient(settings: ClientSettings, env: NodeJS.ProcessEnv
     maxAttempts: sts.maxAttempts,
     retryMode: 'standard',
     credentials: sts.credentials,
+    credentialDefaultProvider: defaultChainWithin(sts.credentialsTimeoutMs),
     requestHandler: httpHandler(sts)
   })
 }

@@ -1,0 +1,41 @@
+import { defaultProvider } from '@aws-sdk/credential-provider-node'
+import type { AwsCredentialIdentityProvider } from '@smithy/types'
+import { CREDENTIALS_TIMEOUT } from './errors.js'
+
+/** How long the default chain may look for credentials before the step gives up. */
+export const DEFAULT_CREDENTIALS_TIMEOUT_MS = 30_000
+
+type ChainInit = Parameters<typeof defaultProvider>[0]
+
+/**
+ * The SDK's default credential chain with a deadline. Its container-credentials request
+ * (AWS_CONTAINER_CREDENTIALS_FULL_URI or _RELATIVE_URI) only warns at its timeout and waits on
+ * for an answer that may never come: without the deadline such a step runs until the job's.
+ */
+export function defaultChainWithin(
+  timeoutMs = DEFAULT_CREDENTIALS_TIMEOUT_MS
+): (init: ChainInit) => AwsCredentialIdentityProvider {
+  return init => {
+    const chain = defaultProvider(init)
+    return async props => {
+      let timer: NodeJS.Timeout | undefined
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(timedOut(timeoutMs)), timeoutMs)
+      })
+      try {
+        return await Promise.race([chain(props), late])
+      } finally {
+        clearTimeout(timer)
+      }
+    }
+  }
+}
+
+function timedOut(timeoutMs: number): Error {
+  return Object.assign(
+    new Error(
+      `No AWS credentials within ${timeoutMs / 1000} s: a credentials endpoint did not answer`
+    ),
+    { name: CREDENTIALS_TIMEOUT }
+  )
+}
