@@ -15,7 +15,7 @@ export interface ClientSettings {
   proxy?: string
   requestTimeoutMs: number
   /** The default chain's deadline (without role-to-assume). */
-  credentialsTimeoutMs?: number
+  credentialsTimeoutMs: number
   autoSelectFamilyAttemptTimeoutMs?: number
   credentials?: AwsCredentialIdentityProvider
   /** The endpoint-url and http-proxy inputs as given: clients of other services resolve theirs. */

@@ -13,20 +13,30 @@ type ChainInit = Parameters<typeof defaultProvider>[0]
  * for an answer that may never come: without the deadline such a step runs until the job's.
  */
 export function defaultChainWithin(
-  timeoutMs = DEFAULT_CREDENTIALS_TIMEOUT_MS
+  timeoutMs: number
 ): (init: ChainInit) => AwsCredentialIdentityProvider {
-  return init => {
-    const chain = defaultProvider(init)
-    return async props => {
-      let timer: NodeJS.Timeout | undefined
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(timedOut(timeoutMs)), timeoutMs)
-      })
-      try {
-        return await Promise.race([chain(props), late])
-      } finally {
-        clearTimeout(timer)
-      }
+  return init => withDeadline(defaultProvider(init), timeoutMs)
+}
+
+/**
+ * `provider` with a deadline on each call. Once missed, missed for the step: every queued call
+ * would otherwise wait a deadline of its own on the same pending request.
+ */
+export function withDeadline(
+  provider: AwsCredentialIdentityProvider,
+  timeoutMs: number
+): AwsCredentialIdentityProvider {
+  let missed: Error | undefined
+  return async props => {
+    if (missed) throw missed
+    let timer: NodeJS.Timeout | undefined
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject((missed = timedOut(timeoutMs))), timeoutMs)
+    })
+    try {
+      return await Promise.race([provider(props), late])
+    } finally {
+      clearTimeout(timer)
     }
   }
 }

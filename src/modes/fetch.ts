@@ -66,6 +66,7 @@ export const fetchMode: ModeHandler<FetchConfig> = {
   secretArns: config => config.requests.filter(r => r.kind === 'arn').map(r => r.id),
 
   async run(config, { clients }) {
+    // A watcher of its own, not main's: main's settles with this run, which waits on the parser.
     const { running, sent } = watchFirstRequest(() =>
       fetchAll(clients, config.requests, config.version, config.onMissing)
     )

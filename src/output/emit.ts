@@ -45,14 +45,9 @@ export async function emit(
     emission.plainFiles ?? []
   )
   const placed = placeFiles(emission.files ?? [])
-  const files = [...placed, ...writeFilesOrUndo(plan.files, config.outputDir, placed)]
-  try {
-    writeCommands(emission, plan, files)
-  } catch (error) {
-    // A runner file that cannot be written (GITHUB_ENV, GITHUB_STATE): no secret file stays.
-    files.forEach(file => fs.rmSync(file, { force: true }))
-    throw error
-  }
+  const files = [...placed, ...orRemove(placed, () => writeFiles(plan.files, config.outputDir))]
+  // A runner file that cannot be written (GITHUB_ENV, GITHUB_STATE): no secret file stays.
+  orRemove(files, () => writeCommands(emission, plan, files))
 
   if (emission.summary) writeSummary(emission.summary, masker)
 }
@@ -233,7 +228,7 @@ function writeFiles(targets: SecretTarget[], outputDir: string | undefined): str
       written.push(file)
     }
   } catch (error) {
-    written.forEach(file => fs.rmSync(file, { force: true }))
+    removeAll(written)
     const code = (error as NodeJS.ErrnoException).code
     throw new ActionError(
       code === 'EEXIST'
@@ -244,17 +239,18 @@ function writeFiles(targets: SecretTarget[], outputDir: string | undefined): str
   return written
 }
 
-function writeFilesOrUndo(
-  targets: SecretTarget[],
-  outputDir: string | undefined,
-  placed: string[]
-) {
+/** Runs `write`; if it throws, removes `files` (those written before it) and throws on. */
+function orRemove<T>(files: string[], write: () => T): T {
   try {
-    return writeFiles(targets, outputDir)
+    return write()
   } catch (error) {
-    placed.forEach(file => fs.rmSync(file, { force: true }))
+    removeAll(files)
     throw error
   }
+}
+
+function removeAll(files: string[]): void {
+  files.forEach(file => fs.rmSync(file, { force: true }))
 }
 
 /** Writes each FileWrite, or none of them; returns the files the post step is to remove. */
@@ -264,7 +260,7 @@ function placeFiles(writes: FileWrite[]): string[] {
     try {
       placeFile(write)
     } catch (error) {
-      written.forEach(file => fs.rmSync(file, { force: true }))
+      removeAll(written)
       const code = (error as NodeJS.ErrnoException).code
       throw new ActionError(
         // mkdir fails with EEXIST too, when a parent is a file.

@@ -93,6 +93,7 @@ describe('watchFirstRequest', () => {
       endpoint: server.url,
       maxAttempts: 1,
       requestTimeoutMs: 10_000,
+      credentialsTimeoutMs: 30_000,
       credentials: async () => ({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' })
     })
     cleanup.push(async () => client.destroy())
