@@ -2,8 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import * as http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { useMoto } from '../harness/jest-moto.js'
+import * as fs from 'node:fs'
+import * as path from 'node:path'
+import { loadedFiles } from '../harness/loads.js'
 import { seedSecrets } from '../harness/moto.js'
-import { runStep } from '../harness/runner.js'
+import { runStep, tempDir } from '../harness/runner.js'
 
 const moto = useMoto()
 
@@ -45,6 +48,12 @@ afterAll(async () => {
   await new Promise(resolve => server.close(resolve))
 })
 
+/** Those of the files that hold the SDK's chain past its first link (keys in the environment). */
+function withChain(files: string[]): string[] {
+  const chain = 'defaultProvider::fromIni'
+  return files.filter(file => fs.readFileSync(file, 'utf8').includes(chain))
+}
+
 const endpoint = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}/creds`
 
 describe('the default credential chain, bundled', () => {
@@ -57,6 +66,35 @@ describe('the default credential chain, bundled', () => {
     })
     expect(step.errors).toEqual([])
     expect(step.env.FROM_CONTAINER).toBe('container-read-value')
+    const env = { ...CONTAINER_ONLY, AWS_CONTAINER_CREDENTIALS_FULL_URI: endpoint() }
+    const inputs = { 'endpoint-url': moto.endpoint, 'secret-ids': 'from-container' }
+    const loaded = await loadedFiles(probe => runStep({ inputs, env: { ...env, ...probe } }))
+    expect(withChain(loaded)).toHaveLength(1)
+  })
+
+  it('reads none of the rest of the chain when the keys are in the environment', async () => {
+    await seedSecrets(moto.client, [{ name: 'from-env', value: 'env-read-value' }])
+    const inputs = { 'endpoint-url': moto.endpoint, 'secret-ids': 'from-env' }
+    const loaded = await loadedFiles(env => runStep({ inputs, env }))
+    expect(loaded.length).toBeGreaterThan(1)
+    expect(withChain(loaded)).toEqual([])
+  })
+
+  // The SDK's rule: a named profile wins over keys in the environment.
+  it('takes a named profile over keys in the environment, as the SDK does', async () => {
+    await seedSecrets(moto.client, [{ name: 'from-profile', value: 'profile-read-value' }])
+    const file = path.join(tempDir('sma-profile-'), 'credentials')
+    fs.writeFileSync(file, '[ci]\naws_access_key_id = AKIDCI\naws_secret_access_key = ci-secret\n')
+    const inputs = { 'endpoint-url': moto.endpoint, 'secret-ids': 'from-profile' }
+    const env = { AWS_SHARED_CREDENTIALS_FILE: file, AWS_CONFIG_FILE: '/nonexistent/config' }
+    const named = await runStep({ inputs, env: { ...env, AWS_PROFILE: 'ci' } })
+    expect(named.errors).toEqual([])
+    expect(named.env.FROM_PROFILE).toBe('profile-read-value')
+    const missing = await runStep({ inputs, env: { ...env, AWS_PROFILE: 'missing' } })
+    expect(missing.exitCode).toBe(1)
+    expect(missing.errors).toHaveLength(1)
+    expect(missing.errors[0]).toMatch(/credentials/i)
+    expect(missing.env).toEqual({})
   })
 
   // Without the deadline, the SDK's request to the endpoint only warns at its timeout and the

@@ -3,36 +3,13 @@ import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { pathToFileURL } from 'node:url'
 import { useMoto } from '../harness/jest-moto.js'
+import { loadedFiles } from '../harness/loads.js'
 import { seedSecrets } from '../harness/moto.js'
-import {
-  distDir,
-  PROJECT_DIR,
-  readActionMeta,
-  runPostOf,
-  runStep,
-  tempDir,
-  type StepResult
-} from '../harness/runner.js'
+import { readActionMeta, runPostOf, runStep, tempDir, type StepResult } from '../harness/runner.js'
 
 const moto = useMoto()
-const PROBE = path.join(PROJECT_DIR, 'scripts', 'bench', 'probe.mjs')
-
-/** The dist/ files a step loads (the bench's module-load probe records them). */
-async function loadedFiles(
-  run: (env: Record<string, string>) => Promise<{ exitCode: number }>
-): Promise<string[]> {
-  const log = path.join(tempDir('sma-loads-'), 'loads.txt')
-  const step = await run({ NODE_OPTIONS: `--import=${PROBE}`, SMA_LOAD_LOG: log })
-  expect(step.exitCode).toBe(0)
-  return fs
-    .readFileSync(log, 'utf8')
-    .split('\n')
-    .filter(url => url.startsWith('file:'))
-    .map(url => fileURLToPath(url))
-    .filter(file => file.startsWith(distDir() + path.sep))
-}
 
 /** Those of the files that hold the SDK's Secrets Manager client. */
 function withSdk(files: string[]): string[] {

@@ -1,4 +1,4 @@
-import { defaultProvider } from '@aws-sdk/credential-provider-node'
+import { defaultProvider } from './credential-chain.js'
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
 import { CREDENTIALS_TIMEOUT } from './errors.js'
 
