@@ -109,9 +109,25 @@ describe('the default credential chain, bundled', () => {
     expect(step.exitCode).toBe(1)
     expect(step.errors).toHaveLength(1)
     expect(step.errors[0]).toMatch(
-      /No AWS credentials within 2 s: a credentials endpoint did not answer \(BatchGetSecretValue\): check AWS_CONTAINER_CREDENTIALS_FULL_URI/
+      /No AWS credentials within 2 s: the default credential chain did not finish \(BatchGetSecretValue\): check AWS_CONTAINER_CREDENTIALS_FULL_URI/
     )
     expect(step.stderr).not.toMatch(/\n\s+at /)
     expect(Object.keys(step.env)).toEqual([])
+  })
+
+  it("fails the step at its deadline when a profile's credential_process never ends", async () => {
+    const dir = tempDir('sma-process-')
+    const hang = path.join(dir, 'hang.sh')
+    fs.writeFileSync(hang, '#!/bin/sh\nsleep 5\n', { mode: 0o755 })
+    fs.writeFileSync(path.join(dir, 'config'), `[profile hang]\ncredential_process = ${hang}\n`)
+    const step = await runStep({
+      inputs: { 'endpoint-url': moto.endpoint, 'secret-ids': 'from-container' },
+      env: { ...CONTAINER_ONLY, AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_PROFILE: 'hang' },
+      timeoutMs: 30_000
+    })
+    expect(step.exitCode).toBe(1)
+    expect(step.errors).toEqual([
+      expect.stringMatching(/No AWS credentials within 2 s: .*the profile's credential_process/)
+    ])
   })
 })

@@ -44,7 +44,7 @@ export function withDeadline(
 function timedOut(timeoutMs: number): Error {
   return Object.assign(
     new Error(
-      `No AWS credentials within ${timeoutMs / 1000} s: a credentials endpoint did not answer`
+      `No AWS credentials within ${timeoutMs / 1000} s: the default credential chain did not finish`
     ),
     { name: CREDENTIALS_TIMEOUT }
   )

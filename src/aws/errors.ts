@@ -136,7 +136,8 @@ export function describeAwsError(error: unknown, operation: string, secret?: str
   if (failure.name === CREDENTIALS_TIMEOUT) {
     return (
       `${failure.message} (${operation}): check AWS_CONTAINER_CREDENTIALS_FULL_URI or ` +
-      `_RELATIVE_URI, or use role-to-assume or aws-actions/configure-aws-credentials.`
+      `_RELATIVE_URI and the profile's credential_process, or use role-to-assume or ` +
+      `aws-actions/configure-aws-credentials.`
     )
   }
   if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {

@@ -19,14 +19,15 @@ describe('withDeadline', () => {
     const first = await provider().catch((error: Error) => error)
     expect(first).toMatchObject({
       name: CREDENTIALS_TIMEOUT,
-      message: 'No AWS credentials within 0.05 s: a credentials endpoint did not answer'
+      message: 'No AWS credentials within 0.05 s: the default credential chain did not finish'
     })
     // The same error, without asking the provider again: no second deadline to wait out.
     await expect(provider()).rejects.toBe(first)
     expect(calls).toBe(1)
     expect(describeAwsError(first, 'BatchGetSecretValue')).toBe(
-      'No AWS credentials within 0.05 s: a credentials endpoint did not answer ' +
-        '(BatchGetSecretValue): check AWS_CONTAINER_CREDENTIALS_FULL_URI or _RELATIVE_URI, or ' +
+      'No AWS credentials within 0.05 s: the default credential chain did not finish ' +
+        '(BatchGetSecretValue): check AWS_CONTAINER_CREDENTIALS_FULL_URI or _RELATIVE_URI and ' +
+        "the profile's credential_process, or " +
         'use role-to-assume or aws-actions/configure-aws-credentials.'
     )
   })
