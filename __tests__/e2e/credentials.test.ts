@@ -6,6 +6,7 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { loadedFiles } from '../harness/loads.js'
 import { seedSecrets } from '../harness/moto.js'
+import { startProxy } from '../harness/proxy.js'
 import { runStep, tempDir } from '../harness/runner.js'
 
 const moto = useMoto()
@@ -127,7 +128,49 @@ describe('the default credential chain, bundled', () => {
     })
     expect(step.exitCode).toBe(1)
     expect(step.errors).toEqual([
-      expect.stringMatching(/No AWS credentials within 2 s: .*the profile's credential_process/)
+      expect.stringMatching(/No AWS credentials within 2 s: .*credential_process/)
     ])
+  })
+
+  // A profile's role_arn makes the chain call STS: its denial is not Secrets Manager's.
+  it('blames a denied STS call inside the chain on the chain, not on Secrets Manager', async () => {
+    await seedSecrets(moto.client, [{ name: 'from-role-profile', value: 'role-profile-value' }])
+    const proxy = await startProxy({
+      target: moto.endpoint,
+      fault: req => (req.operation.startsWith('AssumeRole') ? { kind: 'denied' } : undefined)
+    })
+    try {
+      const dir = tempDir('sma-role-profile-')
+      fs.writeFileSync(
+        path.join(dir, 'credentials'),
+        '[src]\naws_access_key_id = AKIDSRC\naws_secret_access_key = src-secret\n'
+      )
+      fs.writeFileSync(
+        path.join(dir, 'config'),
+        '[profile chain]\nrole_arn = arn:aws:iam::123456789012:role/r\nsource_profile = src\n'
+      )
+      const step = await runStep({
+        inputs: { 'endpoint-url': proxy.endpoint, 'secret-ids': 'from-role-profile' },
+        env: {
+          ...CONTAINER_ONLY,
+          AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials'),
+          AWS_CONFIG_FILE: path.join(dir, 'config'),
+          AWS_PROFILE: 'chain',
+          AWS_ENDPOINT_URL_STS: proxy.endpoint
+        }
+      })
+      expect(step.exitCode).toBe(1)
+      expect(step.errors).toEqual([
+        expect.stringContaining(
+          'No usable AWS credentials (BatchGetSecretValue): the default credential chain failed ' +
+            'with AccessDenied'
+        )
+      ])
+      expect(step.errors[0]).not.toContain('secretsmanager:')
+      expect(step.warnings).toEqual([])
+      expect(step.env).toEqual({})
+    } finally {
+      await proxy.stop()
+    }
   })
 })

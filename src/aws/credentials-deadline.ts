@@ -1,6 +1,6 @@
 import { defaultProvider } from './credential-chain.js'
 import type { AwsCredentialIdentityProvider } from '@smithy/types'
-import { CREDENTIALS_TIMEOUT } from './errors.js'
+import { awsFailure, CREDENTIALS_CHAIN_FAILED, CREDENTIALS_TIMEOUT } from './errors.js'
 
 /** How long the default chain may look for credentials before the step gives up. */
 export const DEFAULT_CREDENTIALS_TIMEOUT_MS = 30_000
@@ -35,11 +35,37 @@ export function withDeadline(
     })
     try {
       return await Promise.race([provider(props), late])
+    } catch (error) {
+      throw error === missed ? error : chainFailed(error)
     } finally {
       clearTimeout(timer)
     }
   }
 }
+
+/**
+ * A failure on the chain's way (an STS call of a profile's role_arn, a token file) as one of
+ * the chain, so it is not read as the failure of the call that asked for credentials. The SDK's
+ * own "no credentials here" errors pass as they are. Only the error's name and code are kept:
+ * a message may quote what a credential_process printed. The code and retry trait stay on it,
+ * so the SDK retries a reset connection as before.
+ */
+function chainFailed(error: unknown): unknown {
+  const { name, status } = awsFailure(error)
+  if (/ProviderError$/.test(name)) return error
+  const { code, $retryable } = (error ?? {}) as { code?: unknown; $retryable?: unknown }
+  const what = [
+    IDENTIFIER.test(name) ? name : 'an error',
+    typeof code === 'string' && IDENTIFIER.test(code) && code !== name ? code : undefined,
+    status ? `HTTP ${status}` : undefined
+  ].filter(Boolean)
+  return Object.assign(
+    new Error(`the default credential chain failed with ${what.join(', ')}`, { cause: error }),
+    { name: CREDENTIALS_CHAIN_FAILED, code, $retryable }
+  )
+}
+
+const IDENTIFIER = /^[A-Za-z][\w.-]{0,63}$/
 
 function timedOut(timeoutMs: number): Error {
   return Object.assign(

@@ -2,6 +2,14 @@ import { ActionError } from '../errors.js'
 
 /** The name of the error of a default credential chain past its deadline. */
 export const CREDENTIALS_TIMEOUT = 'CredentialsTimeout'
+/** The name of the error of a default credential chain that failed on its way (STS, a file). */
+export const CREDENTIALS_CHAIN_FAILED = 'CredentialsChainFailed'
+
+/** What to look at when the default chain times out or fails on its way. */
+export const CHAIN_HINT =
+  "check AWS_CONTAINER_CREDENTIALS_FULL_URI or _RELATIVE_URI and the profile's role_arn, " +
+  'source_profile, credential_process or web identity token, or use role-to-assume or ' +
+  'aws-actions/configure-aws-credentials.'
 
 /** What we know about a failed AWS call, for a message a user can act on. */
 export interface AwsFailure {
@@ -133,12 +141,10 @@ export function describeAwsError(error: unknown, operation: string, secret?: str
   if (failure.name === 'DecryptionFailure') {
     return `Could not decrypt${target}: the credentials need kms:Decrypt on the secret's KMS key.`
   }
-  if (failure.name === CREDENTIALS_TIMEOUT) {
-    return (
-      `${failure.message} (${operation}): check AWS_CONTAINER_CREDENTIALS_FULL_URI or ` +
-      `_RELATIVE_URI and the profile's credential_process, or use role-to-assume or ` +
-      `aws-actions/configure-aws-credentials.`
-    )
+  if (failure.name === CREDENTIALS_TIMEOUT)
+    return `${failure.message} (${operation}): ${CHAIN_HINT}`
+  if (failure.name === CREDENTIALS_CHAIN_FAILED) {
+    return `No usable AWS credentials (${operation}): ${failure.message}: ${CHAIN_HINT}`
   }
   if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
     return (

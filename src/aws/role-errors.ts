@@ -1,6 +1,14 @@
 import type { RoleConfig } from './config.js'
 import { partitionOfArn } from './arn.js'
-import { awsFailure, isAccessDenied, isThrottled, NETWORK_CODES } from './errors.js'
+import {
+  awsFailure,
+  CHAIN_HINT,
+  CREDENTIALS_CHAIN_FAILED,
+  CREDENTIALS_TIMEOUT,
+  isAccessDenied,
+  isThrottled,
+  NETWORK_CODES
+} from './errors.js'
 
 const GITHUB_ISSUER = 'token.actions.githubusercontent.com'
 
@@ -30,6 +38,10 @@ export function describeAssumeError(error: unknown, attempt: AssumeAttempt): str
   }
   if (isThrottled(error)) {
     return `${head}: throttled by STS after all retries; raise max-attempts or re-run the job.`
+  }
+  if (failure.name === CREDENTIALS_TIMEOUT || failure.name === CREDENTIALS_CHAIN_FAILED) {
+    const why = failure.message.charAt(0).toLowerCase() + failure.message.slice(1)
+    return `${head}: no credentials to chain from (${why}): ${CHAIN_HINT}`
   }
   if (failure.name === 'CredentialsProviderError' || /credential/i.test(failure.name)) {
     return (

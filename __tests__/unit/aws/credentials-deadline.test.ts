@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { withDeadline } from '../../../src/aws/credentials-deadline.js'
-import { CREDENTIALS_TIMEOUT, describeAwsError } from '../../../src/aws/errors.js'
+import {
+  CREDENTIALS_CHAIN_FAILED,
+  CREDENTIALS_TIMEOUT,
+  describeAwsError,
+  isAccessDenied,
+  isThrottled
+} from '../../../src/aws/errors.js'
 
 const CREDENTIALS = { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'example-secret' }
 
@@ -27,8 +33,51 @@ describe('withDeadline', () => {
     expect(describeAwsError(first, 'BatchGetSecretValue')).toBe(
       'No AWS credentials within 0.05 s: the default credential chain did not finish ' +
         '(BatchGetSecretValue): check AWS_CONTAINER_CREDENTIALS_FULL_URI or _RELATIVE_URI and ' +
-        "the profile's credential_process, or " +
+        "the profile's role_arn, source_profile, credential_process or web identity token, or " +
         'use role-to-assume or aws-actions/configure-aws-credentials.'
     )
+  })
+
+  it.each([
+    [
+      'an STS denial',
+      { name: 'AccessDenied', $metadata: { httpStatusCode: 403, requestId: 'r' } },
+      'AccessDenied, HTTP 403'
+    ],
+    [
+      'STS throttling',
+      { name: 'Throttling', $metadata: { httpStatusCode: 400, requestId: 'r' } },
+      'Throttling, HTTP 400'
+    ],
+    ['a missing token file', { name: 'Error', code: 'ENOENT' }, 'Error, ENOENT'],
+    ['an odd name', { name: 'Bad name <x>' }, 'an error']
+  ])('reports %s inside the chain as the chain’s, not as the call’s', async (_, fields, what) => {
+    const inner = Object.assign(new Error('printed: SECRET-FROM-PROCESS'), fields)
+    const failure = await withDeadline(() => Promise.reject(inner), 1000)().catch(
+      (error: Error) => error
+    )
+    expect(failure).toMatchObject({ name: CREDENTIALS_CHAIN_FAILED, cause: inner })
+    expect(isAccessDenied(failure)).toBe(false)
+    expect(isThrottled(failure)).toBe(false)
+    const message = describeAwsError(failure, 'BatchGetSecretValue', 'db')
+    expect(message).toBe(
+      `No usable AWS credentials (BatchGetSecretValue): the default credential chain failed with ${what}: ` +
+        "check AWS_CONTAINER_CREDENTIALS_FULL_URI or _RELATIVE_URI and the profile's role_arn, " +
+        'source_profile, credential_process or web identity token, or use role-to-assume or ' +
+        'aws-actions/configure-aws-credentials.'
+    )
+    expect(message).not.toContain('SECRET-FROM-PROCESS')
+  })
+
+  it('passes the SDK’s own errors of a chain that found nothing, and keeps a reset retryable', async () => {
+    const none = Object.assign(new Error('Could not load credentials from any providers'), {
+      name: 'CredentialsProviderError'
+    })
+    await expect(withDeadline(() => Promise.reject(none), 1000)()).rejects.toBe(none)
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })
+    await expect(withDeadline(() => Promise.reject(reset), 1000)()).rejects.toMatchObject({
+      name: CREDENTIALS_CHAIN_FAILED,
+      code: 'ECONNRESET'
+    })
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { withDeadline } from '../../../src/aws/credentials-deadline.js'
 import { describeAssumeError } from '../../../src/aws/role-errors.js'
 import type { RoleConfig } from '../../../src/aws/config.js'
 
@@ -13,6 +14,19 @@ const sdkError = (name: string, message = 'm', status = 400) =>
   Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } })
 
 describe('describeAssumeError', () => {
+  it('says the chain to chain from failed, not the role, when STS fails inside it', async () => {
+    const chain = withDeadline(() => Promise.reject(sdkError('AccessDenied', 'inner', 403)), 1000)
+    const failure = await chain().catch((error: unknown) => error)
+    expect(describeAssumeError(failure, { role: { ...role, chaining: true }, env })).toBe(
+      'Could not assume role arn:aws:iam::222222222222:role/ci (sts:AssumeRole with the ' +
+        'credentials already present (role-chaining)): no credentials to chain from (the ' +
+        'default credential chain failed with AccessDenied, HTTP 403): check ' +
+        "AWS_CONTAINER_CREDENTIALS_FULL_URI or _RELATIVE_URI and the profile's role_arn, " +
+        'source_profile, credential_process or web identity token, or use role-to-assume or ' +
+        'aws-actions/configure-aws-credentials.'
+    )
+  })
+
   it('turns AccessDenied into the trust policy to check, guessing sub without a token', () => {
     const message = describeAssumeError(sdkError('AccessDenied', 'Not authorized', 403), {
       role,
