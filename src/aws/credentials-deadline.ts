@@ -15,7 +15,20 @@ type ChainInit = Parameters<typeof defaultProvider>[0]
 export function defaultChainWithin(
   timeoutMs: number
 ): (init: ChainInit) => AwsCredentialIdentityProvider {
-  return init => withDeadline(defaultProvider(init), timeoutMs)
+  return init => withDeadline(chainFailures(defaultProvider(init)), timeoutMs)
+}
+
+/** `provider` whose failures on its way are the chain's (chainFailed). */
+export function chainFailures(
+  provider: AwsCredentialIdentityProvider
+): AwsCredentialIdentityProvider {
+  return async props => {
+    try {
+      return await provider(props)
+    } catch (error) {
+      throw chainFailed(error)
+    }
+  }
 }
 
 /**
@@ -35,8 +48,6 @@ export function withDeadline(
     })
     try {
       return await Promise.race([provider(props), late])
-    } catch (error) {
-      throw error === missed ? error : chainFailed(error)
     } finally {
       clearTimeout(timer)
     }

@@ -141,8 +141,9 @@ export function describeAwsError(error: unknown, operation: string, secret?: str
   if (failure.name === 'DecryptionFailure') {
     return `Could not decrypt${target}: the credentials need kms:Decrypt on the secret's KMS key.`
   }
-  if (failure.name === CREDENTIALS_TIMEOUT)
+  if (failure.name === CREDENTIALS_TIMEOUT) {
     return `${failure.message} (${operation}): ${CHAIN_HINT}`
+  }
   if (failure.name === CREDENTIALS_CHAIN_FAILED) {
     return `No usable AWS credentials (${operation}): ${failure.message}: ${CHAIN_HINT}`
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { withDeadline } from '../../../src/aws/credentials-deadline.js'
+import { chainFailures } from '../../../src/aws/credentials-deadline.js'
 import { describeAssumeError } from '../../../src/aws/role-errors.js'
 import type { RoleConfig } from '../../../src/aws/config.js'
 
@@ -15,7 +15,7 @@ const sdkError = (name: string, message = 'm', status = 400) =>
 
 describe('describeAssumeError', () => {
   it('says the chain to chain from failed, not the role, when STS fails inside it', async () => {
-    const chain = withDeadline(() => Promise.reject(sdkError('AccessDenied', 'inner', 403)), 1000)
+    const chain = chainFailures(() => Promise.reject(sdkError('AccessDenied', 'inner', 403)))
     const failure = await chain().catch((error: unknown) => error)
     expect(describeAssumeError(failure, { role: { ...role, chaining: true }, env })).toBe(
       'Could not assume role arn:aws:iam::222222222222:role/ci (sts:AssumeRole with the ' +
