@@ -7,7 +7,15 @@ import { pathToFileURL } from 'node:url'
 import { useMoto } from '../harness/jest-moto.js'
 import { loadedFiles } from '../harness/loads.js'
 import { seedSecrets } from '../harness/moto.js'
-import { readActionMeta, runPostOf, runStep, tempDir, type StepResult } from '../harness/runner.js'
+import { startProxy } from '../harness/proxy.js'
+import {
+  distDir,
+  readActionMeta,
+  runPostOf,
+  runStep,
+  tempDir,
+  type StepResult
+} from '../harness/runner.js'
 
 const moto = useMoto()
 
@@ -128,6 +136,36 @@ describe('the entry of main and post, bundled', () => {
     expect(chunks.length).toBeGreaterThan(1)
     expect(files.size).toBeGreaterThan(0)
     expect([...files].filter(([, where]) => where.length > 1)).toEqual([])
+  })
+
+  // src/tsconfig.json hands the SDK stand-ins for both (src/aws/sdk-*.ts): compiled at every
+  // start, they would cost a plain fetch about a fortieth of its instructions.
+  it("holds none of the SDK's browser detector or event-stream codec, and sends its Node user agent", async () => {
+    const dist = distDir()
+    const files = fs.readdirSync(dist).filter(file => file.endsWith('.js'))
+    const holding = files.filter(file =>
+      /getBrowserName|class EventStreamCodec/.test(fs.readFileSync(path.join(dist, file), 'utf8'))
+    )
+    expect(files.length).toBeGreaterThan(1)
+    expect(holding).toEqual([])
+
+    await seedSecrets(moto.client, [{ name: 'entry/agent', value: 'entry-value-3' }])
+    const agents: string[] = []
+    const proxy = await startProxy({
+      target: moto.endpoint,
+      fault: ({ headers }) => void agents.push(String(headers['user-agent']))
+    })
+    try {
+      const step = await runStep({
+        inputs: { 'endpoint-url': proxy.endpoint, 'secret-ids': 'entry/agent' }
+      })
+      expect(step.errors).toEqual([])
+    } finally {
+      await proxy.stop()
+    }
+    expect(agents).toHaveLength(1)
+    expect(agents[0]).toMatch(/ lang\/js .*md\/nodejs#\d/)
+    expect(agents[0]).not.toMatch(/md\/browser/)
   })
 
   it.each([
