@@ -7,7 +7,9 @@ import { failureMessage } from './failure.js'
 import { parseAwsConfig, parseEmitConfig, parseMode, parseUnmasked } from './inputs/common.js'
 import { Inputs, readActionInput, type ReadInput } from './inputs/reader.js'
 import { handlers } from './modes/index.js'
+import type { ModeHandler } from './modes/types.js'
 import { postHooks } from './modes/post-hooks.js'
+import type { EmitConfig } from './output/emission.js'
 import { log } from './output/log.js'
 import { masker, maskUrlPassword, withoutUserInfo } from './output/mask.js'
 import { STATE_MODE, STATE_REGION } from './state.js'
@@ -46,10 +48,28 @@ export async function run(read: ReadInput = readActionInput, env = process.env):
     )
     // Without a plan, the output layer is read and compiled while the first request is out.
     const output = early ?? sent.then(loadOutput)
+    void sent.then(() => rehearse(handler, config, emitConfig, env, output))
     const [emission, { emit }] = await bothSettled(running, output)
     await emit(emission, emitConfig, env)
   } catch (error) {
     fail(error)
+  }
+}
+
+/** A mode's rehearsal, planned while the first request is out; whatever fails, nothing shows. */
+async function rehearse<C>(
+  handler: ModeHandler<C>,
+  config: C,
+  emitConfig: EmitConfig,
+  env: NodeJS.ProcessEnv,
+  output: Promise<typeof import('./output/emit.js')>
+): Promise<void> {
+  try {
+    if (!handler.rehearsal) return
+    const [{ rehearse }, emission] = await Promise.all([output, handler.rehearsal(config)])
+    rehearse(emission, emitConfig, env)
+  } catch {
+    // The real answer takes the same path, cold.
   }
 }
 

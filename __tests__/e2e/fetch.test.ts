@@ -48,6 +48,10 @@ describe('fetch, bundled, as the runner runs it', () => {
     expect(main.masks).toEqual(expect.arrayContaining(['MIIBline1', 'MIIBline2', 'tok-1', 'app']))
     expect(main.summary).toContain('prod/db')
     for (const value of ['tok-1', 'MIIBline1', 'wörd']) expect(main.summary).not.toContain(value)
+    // The answer's path is rehearsed on a made-up secret while the request is out: unseen.
+    const seen = [main.log, main.summary, JSON.stringify([main.env, main.outputs, main.state])]
+    expect(seen.join('\n')).not.toMatch(/rehearsal|"key"/i)
+    expect(main.masks).not.toEqual(expect.arrayContaining(['value']))
   })
 
   it('refuses a JSON secret whose keys would set BASH_ENV or NODE_OPTIONS, exporting nothing', async () => {

@@ -3,7 +3,7 @@ import { callLimit, type SecretsManagerClients } from '../aws/client.js'
 import { describeAwsError, isAccessDenied, isNotFound } from '../aws/errors.js'
 import { watchFirstRequest } from '../aws/request-sent.js'
 import { ActionError, bothSettled, InputError } from '../errors.js'
-import type { SecretTarget } from '../output/emission.js'
+import type { Emission, SecretTarget } from '../output/emission.js'
 import { toEnvName, type NameTransformation } from '../output/env-names.js'
 import type * as jsonEnv from '../output/json-env.js'
 import {
@@ -74,29 +74,47 @@ export const fetchMode: ModeHandler<FetchConfig> = {
       running,
       config.parseJson ? sent.then(loadJsonEnv) : Promise.resolve(undefined)
     )
-    const delivered = exportedOnce(
-      fetched.map(item => ({
-        ...item,
-        targets: targetsFor(item.request, item.value, config, json)
-      }))
-    )
-    const versionIds = versionIdsOf(delivered.map(({ value }) => value))
-    const count = Object.keys(versionIds).length
-    return {
-      secrets: delivered.flatMap(item => item.targets),
-      outputs: { count: String(count), 'version-ids': JSON.stringify(versionIds) },
-      summary: {
-        heading: `Fetched ${count} secret${count === 1 ? '' : 's'}`,
-        header: ['Secret', 'Version id', 'Names'],
-        rows: delivered.map(({ value, targets }) => [
-          value.name,
-          value.versionId,
-          targets
-            .filter(target => target.channels === undefined)
-            .map(target => target.name)
-            .join(', ')
-        ])
-      }
+    return emissionOf(fetched, config, json)
+  },
+
+  async rehearsal(config) {
+    const json = config.parseJson ? await loadJsonEnv() : undefined
+    return emissionOf([{ request: config.requests[0], value: MADE_UP }], config, json)
+  }
+}
+
+/** A value no secret has: the rehearsal's answer. */
+const MADE_UP: SecretValue = {
+  arn: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:rehearsal-AbCdEf',
+  name: 'rehearsal',
+  versionId: '00000000-0000-0000-0000-000000000000',
+  data: '{"key":"value"}'
+}
+
+/** Each secret as its targets (exported once), with the count, version ids and summary. */
+function emissionOf(fetched: Fetched[], config: FetchConfig, json?: JsonEnv): Emission {
+  const delivered = exportedOnce(
+    fetched.map(item => ({
+      ...item,
+      targets: targetsFor(item.request, item.value, config, json)
+    }))
+  )
+  const versionIds = versionIdsOf(delivered.map(({ value }) => value))
+  const count = Object.keys(versionIds).length
+  return {
+    secrets: delivered.flatMap(item => item.targets),
+    outputs: { count: String(count), 'version-ids': JSON.stringify(versionIds) },
+    summary: {
+      heading: `Fetched ${count} secret${count === 1 ? '' : 's'}`,
+      header: ['Secret', 'Version id', 'Names'],
+      rows: delivered.map(({ value, targets }) => [
+        value.name,
+        value.versionId,
+        targets
+          .filter(target => target.channels === undefined)
+          .map(target => target.name)
+          .join(', ')
+      ])
     }
   }
 }

@@ -25,5 +25,11 @@ export interface ModeHandler<Config> {
    * call, so a refused name never fails a step after it wrote. For modes that write.
    */
   plannedTargets?(config: Config): Emission
+  /**
+   * What run would emit for a made-up answer, shaped by run's own code: main plans it, writing
+   * and registering nothing, while the first request is out, so that the real answer meets
+   * compiled code (see rehearse in output/emit.ts).
+   */
+  rehearsal?(config: Config): Promise<Emission>
   run(config: Config, context: ModeContext): Promise<Emission>
 }

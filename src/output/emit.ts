@@ -12,9 +12,9 @@ import type {
 } from './emission.js'
 import { envNameKey, envPlatform, refusedEnvNameReason } from './env-refused.js'
 import { logName } from './escape.js'
-import { masker, type SecretData } from './mask.js'
+import { Masker, masker, type SecretData } from './mask.js'
 import { outputNameKey, outputNameProblem } from './output-names.js'
-import { writeSummary } from './summary.js'
+import { summaryText, writeSummary } from './summary.js'
 import { hasLoneSurrogate } from './utf8.js'
 import { STATE_ENV, STATE_FILES } from '../state.js'
 
@@ -50,6 +50,28 @@ export async function emit(
   orRemove(files, () => writeCommands(emission, plan, files))
 
   if (emission.summary) writeSummary(emission.summary, masker)
+}
+
+/**
+ * Runs emit's checks and the summary's rendering over a mode's rehearsal (a made-up answer),
+ * writing nothing and registering nothing with the runner: done while the first request is out,
+ * it leaves the answer's path compiled (about 2 ms of a 1-secret fetch, see the README). Never
+ * throws: a rehearsal that fails only leaves the code cold.
+ */
+export function rehearse(
+  emission: Emission,
+  config: EmitConfig,
+  env: NodeJS.ProcessEnv = process.env
+): void {
+  try {
+    const scratch = new Masker(() => {})
+    const secrets = emission.secrets ?? []
+    for (const target of secrets) scratch.addEmitted(target.value)
+    planTargets(secrets, config, emission.outputs ?? {}, env, '', emission.plainFiles ?? [])
+    if (emission.summary) summaryText(emission.summary, scratch)
+  } catch {
+    // A made-up name may be refused (an env var already set): the code ran all the same.
+  }
 }
 
 /** Outputs, env vars and the post step's state, through the runner's files. */

@@ -18,15 +18,17 @@ export function writeSummary(table: SummaryTable, masker: Masker): void {
     return
   }
   try {
-    fs.appendFileSync(
-      file,
-      summaryHtml(table, text => htmlText(masker.redact(text)))
-    )
+    fs.appendFileSync(file, summaryText(table, masker))
   } catch (error) {
     // Everything was delivered by now: a summary that cannot be written is not worth failing.
     const code = (error as NodeJS.ErrnoException).code ?? 'error'
     log.warning(`The job summary could not be written (${code})`)
   }
+}
+
+/** The summary's HTML, every piece scrubbed by `masker`, then escaped. */
+export function summaryText(table: SummaryTable, masker: Masker): string {
+  return summaryHtml(table, text => htmlText(masker.redact(text)))
 }
 
 /** The runner drops a step's whole summary over 1 MiB: a table is cut well below that. */
