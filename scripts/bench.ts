@@ -154,11 +154,51 @@ async function seed(
   return seeded
 }
 
+/** Runs under half a second with a target are timed this many times (the median is printed). */
+const QUICK_RUNS = 5
+
 async function measure(
   proxy: TestProxy,
   scenario: Scenario,
   seeded: SeededSecret[]
 ): Promise<string[]> {
+  const target = scenario.target
+  const runs = target && target.ms <= 500 ? QUICK_RUNS : 1
+  const timed: Timed[] = []
+  for (let i = 0; i < runs; i++) timed.push(await runScenario(proxy, scenario, seeded))
+  // Calls are the same each run (faults are injected by count); the worst is printed.
+  const worst = timed.reduce((a, b) => (b.counted > a.counted ? b : a))
+  const ms = median(timed.map(t => t.durationMs))
+  const verdict = target
+    ? `<= ${target.calls} calls${target.perRegion ? ' a region' : ''}, <= ${target.ms} ms: ` +
+      pass(worst.counted <= target.calls && ms <= target.ms)
+    : ''
+  const regions = target?.perRegion
+    ? ` (${Object.entries(worst.byRegion)
+        .map(([region, n]) => `${region} ${n}`)
+        .join(', ')})`
+    : ''
+  const calls = Object.entries(worst.calls)
+    .map(([operation, n]) => `${operation} ${n}`)
+    .join(', ')
+  const time = runs > 1 ? `${ms} ms (median of ${runs})` : `${ms} ms`
+  return [scenario.name, time, `${worst.total}${regions}`, calls, verdict]
+}
+
+interface Timed {
+  durationMs: number
+  total: number
+  /** What the target counts: all calls, or those of the busiest region. */
+  counted: number
+  byRegion: Record<string, number>
+  calls: Record<string, number>
+}
+
+async function runScenario(
+  proxy: TestProxy,
+  scenario: Scenario,
+  seeded: SeededSecret[]
+): Promise<Timed> {
   proxy.resetCounts()
   const byRegion: Record<string, number> = {}
   proxy.setFault(req => {
@@ -176,21 +216,8 @@ async function measure(
   const wrong = scenario.check(step.outputs)
   if (wrong) throw new Error(`${scenario.name}: ${wrong}`)
   const total = proxy.total()
-  const target = scenario.target
-  const counted = target?.perRegion ? Math.max(...Object.values(byRegion)) : total
-  const verdict = target
-    ? `<= ${target.calls} calls${target.perRegion ? ' a region' : ''}, <= ${target.ms} ms: ` +
-      pass(counted <= target.calls && step.durationMs <= target.ms)
-    : ''
-  const regions = target?.perRegion
-    ? ` (${Object.entries(byRegion)
-        .map(([region, n]) => `${region} ${n}`)
-        .join(', ')})`
-    : ''
-  const calls = Object.entries(proxy.calls())
-    .map(([operation, n]) => `${operation} ${n}`)
-    .join(', ')
-  return [scenario.name, `${step.durationMs} ms`, `${total}${regions}`, calls, verdict]
+  const counted = scenario.target?.perRegion ? Math.max(...Object.values(byRegion)) : total
+  return { durationMs: step.durationMs, total, counted, byRegion, calls: proxy.calls() }
 }
 
 const pass = (ok: boolean) => (ok ? 'pass' : 'FAIL')
@@ -201,7 +228,7 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
-const PAIRS = 21
+const PAIRS = 30
 const POST_RUNS = 9
 const RATIO_TARGET = 1.05
 const PLAIN_JS_TARGET = 1.2e6
@@ -246,14 +273,20 @@ async function timedStep(
  * of the pairs": the median of each pair's ratio (each pair runs seconds apart, so a machine
  * that speeds up or slows down between pairs moves both of its runs) and the ratio of the median
  * times. The target holds only if both do. CPU times beside them: a busy machine disturbs those
- * far less.
+ * far less. Every other pair runs the floor first: with the same bundle in both places, the first
+ * run of a pair took 0.7 to 1.3 % longer than the second here (medians of 41 and 31 pairs).
  */
 async function floorRows(proxy: TestProxy, floorDir: string): Promise<string[][]> {
   const ours: Array<{ wall: number; cpu: number }> = []
   const floor: Array<{ wall: number; cpu: number }> = []
   for (let i = 0; i < PAIRS; i++) {
-    ours.push(await timedStep(proxy, DIST_DIR))
-    floor.push(await timedStep(proxy, floorDir))
+    if (i % 2 === 0) {
+      ours.push(await timedStep(proxy, DIST_DIR))
+      floor.push(await timedStep(proxy, floorDir))
+    } else {
+      floor.push(await timedStep(proxy, floorDir))
+      ours.push(await timedStep(proxy, DIST_DIR))
+    }
   }
   const of = (what: 'wall' | 'cpu') => {
     const a = median(ours.map(t => t[what]))
