@@ -1,5 +1,6 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
-import type { AwsCredentialIdentityProvider } from '@smithy/types'
+import type { AwsCredentialIdentityProvider, HttpResponse, RequestHandler } from '@smithy/types'
+import { Readable } from 'node:stream'
 import pLimit, { type LimitFunction } from 'p-limit'
 import { ActionError } from '../errors.js'
 import type { AwsConfig } from './config.js'
@@ -79,6 +80,30 @@ export function createSecretsManagerClient(settings: ClientSettings): SecretsMan
     credentials: settings.credentials,
     credentialDefaultProvider: defaultChainWithin(settings.credentialsTimeoutMs),
     requestHandler: httpHandler(settings)
+  })
+}
+
+/**
+ * A Secrets Manager client that answers every call itself, with `answer` (a JSON body): nothing
+ * leaves the process, and its credentials are made up. Only for a rehearsal, while a real
+ * request is out: its answer then meets the SDK's response code compiled (see the README).
+ */
+export function selfAnsweringClient(answer: string): SecretsManagerClient {
+  const handler: RequestHandler<unknown, HttpResponse> = {
+    handle: async () => ({
+      response: {
+        statusCode: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: Readable.from([Buffer.from(answer)])
+      }
+    })
+  }
+  return new SecretsManagerClient({
+    region: 'us-east-1',
+    endpoint: 'https://rehearsal.invalid',
+    maxAttempts: 1,
+    credentials: { accessKeyId: 'REHEARSAL', secretAccessKey: 'REHEARSAL' },
+    requestHandler: handler
   })
 }
 

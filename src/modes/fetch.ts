@@ -23,6 +23,7 @@ import {
   type ReadFailure,
   type SecretValue,
   parseVersion,
+  rehearseBatchRead,
   type VersionSelector
 } from '../secrets/read.js'
 import type { ModeHandler } from './types.js'
@@ -78,18 +79,22 @@ export const fetchMode: ModeHandler<FetchConfig> = {
   },
 
   async rehearsal(config) {
-    const json = config.parseJson ? await loadJsonEnv() : undefined
+    const [json] = await Promise.all([
+      config.parseJson ? loadJsonEnv() : undefined,
+      // Apart: a failed read rehearsal still leaves the shaping and emit's checks to rehearse.
+      rehearseBatchRead(MADE_UP).catch(() => {})
+    ])
     return emissionOf([{ request: config.requests[0], value: MADE_UP }], config, json)
   }
 }
 
 /** A value no secret has: the rehearsal's answer. */
-const MADE_UP: SecretValue = {
+const MADE_UP = {
   arn: 'arn:aws:secretsmanager:us-east-1:000000000000:secret:rehearsal-AbCdEf',
   name: 'rehearsal',
   versionId: '00000000-0000-0000-0000-000000000000',
   data: '{"key":"value"}'
-}
+} satisfies SecretValue
 
 /** Each secret as its targets (exported once), with the count, version ids and summary. */
 function emissionOf(fetched: Fetched[], config: FetchConfig, json?: JsonEnv): Emission {
