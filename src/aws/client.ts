@@ -86,7 +86,10 @@ export function createSecretsManagerClient(settings: ClientSettings): SecretsMan
 /**
  * A Secrets Manager client that answers every call itself, with `answer` (a JSON body): nothing
  * leaves the process, and its credentials are made up. Only for a rehearsal, while a real
- * request is out: its answer then meets the SDK's response code compiled (see the README).
+ * request is out: its answer then meets the SDK's response code compiled (see the README). Every
+ * setting the SDK would otherwise look up is given, so it reads no environment or config file:
+ * `defaults_mode = auto` there would have it ask EC2's instance metadata for a region (red team
+ * round 12), and an over-long app id would be warned of twice.
  */
 export function selfAnsweringClient(answer: string): SecretsManagerClient {
   const handler: RequestHandler<unknown, HttpResponse> = {
@@ -101,9 +104,15 @@ export function selfAnsweringClient(answer: string): SecretsManagerClient {
   return new SecretsManagerClient({
     region: 'us-east-1',
     endpoint: 'https://rehearsal.invalid',
-    maxAttempts: 1,
     credentials: { accessKeyId: 'REHEARSAL', secretAccessKey: 'REHEARSAL' },
-    requestHandler: handler
+    requestHandler: handler,
+    defaultsMode: 'legacy',
+    maxAttempts: 1,
+    retryMode: 'standard',
+    useFipsEndpoint: false,
+    useDualstackEndpoint: false,
+    userAgentAppId: '',
+    authSchemePreference: []
   })
 }
 
