@@ -12,7 +12,7 @@ import type {
 } from './emission.js'
 import { envNameKey, envPlatform, refusedEnvNameReason } from './env-refused.js'
 import { logName } from './escape.js'
-import { Masker, masker, type SecretData } from './mask.js'
+import { masker, scratchMasker, type SecretData } from './mask.js'
 import { outputNameKey, outputNameProblem } from './output-names.js'
 import { summaryText, writeSummary } from './summary.js'
 import { hasLoneSurrogate } from './utf8.js'
@@ -64,7 +64,7 @@ export function rehearse(
   env: NodeJS.ProcessEnv = process.env
 ): void {
   try {
-    const scratch = new Masker(() => {})
+    const scratch = scratchMasker()
     const secrets = emission.secrets ?? []
     for (const target of secrets) scratch.addEmitted(target.value)
     planTargets(secrets, config, emission.outputs ?? {}, env, '', emission.plainFiles ?? [])

@@ -13,7 +13,7 @@ import { selfAnsweringClient } from '../aws/client.js'
 import { isNotFound } from '../aws/errors.js'
 import { ActionError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs/reader.js'
-import { Masker, masker, type SecretData } from '../output/mask.js'
+import { type Masker, masker, scratchMasker, type SecretData } from '../output/mask.js'
 import type { SecretRequest } from './ids.js'
 import { log } from '../output/log.js'
 
@@ -192,7 +192,7 @@ export async function rehearseBatchRead(value: SecretValue & { data: string }): 
   }
   const client = selfAnsweringClient(JSON.stringify({ SecretValues: [entry], Errors: [] }))
   try {
-    await batchGetSecretValues(client, [value.name], new Masker(() => {}))
+    await batchGetSecretValues(client, [value.name], scratchMasker())
   } finally {
     client.destroy()
   }
